@@ -1,0 +1,3 @@
+// Next.js ambient types (fetch `next` options, image imports) for tsc runs before any build.
+/// <reference types="next" />
+/// <reference types="next/image-types/global" />

@@ -1,0 +1,25 @@
+import type { ContentEnv } from './env'
+
+/**
+ * Where the content lives. The two modes differ only here: host settings. Everything else,
+ * queries, validation and caching, is one code path.
+ */
+export function clientConfig(env: ContentEnv) {
+  const common = {
+    dataset: env.NEXT_PUBLIC_SANITY_DATASET,
+    apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION,
+    perspective: 'published' as const,
+  }
+  if (env.mode === 'sanity') {
+    return { ...common, projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID as string, useCdn: true }
+  }
+  return { ...common, projectId: 'local', useCdn: false, useProjectHostname: false, apiHost: env.SANITY_LAKE_URL }
+}
+
+/**
+ * Base URL for image files. Sanity serves them from its CDN; the embedded lake's files are
+ * proxied through the site at `/_lake` (see next.config.js), so readers only talk to this site.
+ */
+export function imageBaseUrl(env: ContentEnv): string {
+  return env.mode === 'sanity' ? 'https://cdn.sanity.io' : '/_lake'
+}

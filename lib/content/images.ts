@@ -1,0 +1,26 @@
+import { createImageUrlBuilder } from '@sanity/image-url'
+
+import { imageBaseUrl } from './api'
+import { env } from './env'
+import type { SanityImage } from './queries/fragments'
+
+const builder = createImageUrlBuilder({
+  projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID ?? 'local',
+  dataset: env.NEXT_PUBLIC_SANITY_DATASET,
+  baseUrl: imageBaseUrl(env),
+})
+
+/**
+ * URL of an image cut to `width` x `height` around the editor's hotspot and crop. The size is a
+ * request to the image service; next/image's loader (lib/images/loader.ts) rescales it per device.
+ */
+export function imageUrl(image: SanityImage, width: number, height?: number): string {
+  let url = builder.image(image).width(width).auto('format')
+  if (height) url = url.height(height).fit('crop').crop('focalpoint')
+  return url.url()
+}
+
+/** Same URL, absolute: for Open Graph, feeds and JSON-LD, which leave this site. */
+export function absoluteImageUrl(image: SanityImage, width: number, height?: number): string {
+  return new URL(imageUrl(image, width, height), env.NEXT_PUBLIC_SITE_URL).toString()
+}

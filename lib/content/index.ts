@@ -1,0 +1,11 @@
+/** Public surface of the content door: loaders, their result types, errors and helpers. */
+export * from './loaders'
+export { ContentError } from './errors'
+export { tags, tagsForDocument } from './tags'
+export type { Article, ArticleAuthor } from './queries/article'
+export type { Author } from './queries/author'
+export type { ArticleCard, AuthorSummary, PortableTextValue, ResearchLink, SanityImage, TopicSummary } from './queries/fragments'
+export type { SiteSettings } from './queries/settings'
+export type { Topic } from './queries/topic'
+export { ARTICLES_PER_PAGE } from './queries/articles'
+export { readingMinutes } from './queries/fragments'

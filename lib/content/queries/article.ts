@@ -1,0 +1,82 @@
+import { defineQuery } from 'next-sanity'
+import { z } from 'zod'
+
+import {
+  type ArticleCard,
+  articleCardFields,
+  bodyProjection,
+  imageFields,
+  imageSchema,
+  portableTextSchema,
+  readingMinutes,
+  referenceList,
+  researchLinkFields,
+  researchLinkSchema,
+  topicSummaryFields,
+  topicSummarySchema,
+  wordCountProjection,
+} from './fragments'
+
+export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.current == $slug][0]{
+  _id,
+  _updatedAt,
+  title,
+  "slug": slug.current,
+  standfirst,
+  publishedAt,
+  "mainImage": mainImage${imageFields},
+  "body": ${bodyProjection},
+  "wordCount": ${wordCountProjection},
+  "seo": {"title": seo.title, "description": seo.description, "noindex": coalesce(seo.noindex, false)},
+  "authors": authors[]->{
+    _id, name, "slug": slug.current, role, affiliation,
+    "bio": coalesce(bio, []),
+    "photo": photo${imageFields}
+  },
+  "topics": topics[]->${topicSummaryFields},
+  "researchLinks": researchLinks[]->${researchLinkFields},
+  "related": relatedArticles[]->${articleCardFields}
+}`)
+
+export const articleAuthorSchema = z.object({
+  _id: z.string(),
+  name: z.string().min(1),
+  slug: z.string().min(1),
+  role: z.string().nullish().transform((role) => role ?? ''),
+  affiliation: z.string().nullish().transform((affiliation) => affiliation ?? ''),
+  bio: portableTextSchema,
+  photo: imageSchema.nullish().transform((image) => image ?? null),
+})
+export type ArticleAuthor = z.infer<typeof articleAuthorSchema>
+
+export const articleSchema = z
+  .object({
+    _id: z.string(),
+    _updatedAt: z.string(),
+    title: z.string().min(1, 'article needs a title'),
+    slug: z.string().min(1),
+    standfirst: z.string().min(1, 'article needs a standfirst'),
+    publishedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }),
+    mainImage: imageSchema.nullish().transform((image) => image ?? null),
+    body: portableTextSchema,
+    wordCount: z.number().nullish().transform((count) => count ?? 0),
+    seo: z.object({
+      title: z.string().nullish().transform((title) => title ?? null),
+      description: z.string().nullish().transform((text) => text ?? null),
+      noindex: z.boolean(),
+    }),
+    authors: referenceList(articleAuthorSchema).refine((list) => list.length > 0, 'article needs an author'),
+    topics: referenceList(topicSummarySchema),
+    researchLinks: referenceList(researchLinkSchema),
+    // Related cards are validated one by one by the loader, so a bad one is skipped.
+    related: z.array(z.unknown()).nullish().transform((list) => list ?? []),
+  })
+  .transform((article) => ({ ...article, readingMinutes: readingMinutes(article.wordCount) }))
+export type Article = Omit<z.infer<typeof articleSchema>, 'related'> & {
+  related: ArticleCard[]
+}
+
+export const articleSlugsQuery = defineQuery(
+  `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [0...$limit].slug.current`,
+)
+export const articleSlugsSchema = z.array(z.string().nullable()).transform((slugs) => slugs.filter((s): s is string => !!s))

@@ -1,0 +1,107 @@
+import { z } from 'zod'
+
+/**
+ * GROQ fragments and the zod schemas of what they select, side by side. Types are always
+ * `z.infer` of a schema, never written by hand.
+ */
+
+// ---- images ---------------------------------------------------------------
+export const imageFields = /* groq */ `{asset, hotspot, crop, alt}`
+
+const assetRef = /^image-[A-Za-z0-9]+-(\d+)x(\d+)-[a-z0-9]+$/
+
+export const imageSchema = z
+  .object({
+    asset: z.object({ _ref: z.string().regex(assetRef, 'is not an image asset reference') }),
+    hotspot: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullish(),
+    crop: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).nullish(),
+    alt: z.string().min(1, 'image needs alt text'),
+  })
+  .transform((image) => {
+    // Asset ids carry the original dimensions: image-<hash>-<w>x<h>-<ext>.
+    const [, width, height] = assetRef.exec(image.asset._ref) ?? []
+    return { ...image, width: Number(width), height: Number(height) }
+  })
+export type SanityImage = z.infer<typeof imageSchema>
+
+// ---- Portable Text --------------------------------------------------------
+/** Body blocks; internal links get the target's slug so the renderer can link without a query. */
+export const bodyProjection = /* groq */ `coalesce(body[]{
+  ...,
+  _type == "block" => {"markDefs": coalesce(markDefs[]{
+    ...,
+    _type == "internalLink" => {"slug": reference->slug.current}
+  }, [])}
+}, [])`
+
+export const portableTextSchema = z.array(
+  z.looseObject({ _type: z.string(), _key: z.string() }),
+)
+export type PortableTextValue = z.infer<typeof portableTextSchema>
+
+/** Words in the body; the reading time is derived from it, never stored. */
+export const wordCountProjection = /* groq */ `length(string::split(pt::text(body), " "))`
+
+export const WORDS_PER_MINUTE = 200
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE))
+}
+
+// ---- references -----------------------------------------------------------
+/** A list of dereferenced documents; dangling references (null) are dropped. */
+export function referenceList<S extends z.ZodType>(item: S) {
+  return z
+    .array(item.nullable())
+    .nullish()
+    .transform((list) => (list ?? []).filter((entry): entry is NonNullable<typeof entry> => entry != null))
+}
+
+export const topicSummaryFields = /* groq */ `{_id, title, "slug": slug.current}`
+export const topicSummarySchema = z.object({ _id: z.string(), title: z.string().min(1), slug: z.string().min(1) })
+export type TopicSummary = z.infer<typeof topicSummarySchema>
+
+export const authorSummaryFields = /* groq */ `{_id, name, "slug": slug.current, role}`
+export const authorSummarySchema = z.object({
+  _id: z.string(),
+  name: z.string().min(1),
+  slug: z.string().min(1),
+  role: z.string().nullish().transform((role) => role ?? ''),
+})
+export type AuthorSummary = z.infer<typeof authorSummarySchema>
+
+const RESEARCH_KINDS = ['hub', 'publication', 'caseStudy', 'report', 'book', 'podcast'] as const
+export const researchLinkFields = /* groq */ `{_id, title, description, url, kind}`
+export const researchLinkSchema = z.object({
+  _id: z.string(),
+  title: z.string().min(1),
+  description: z.string().nullish().transform((text) => text ?? ''),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  kind: z.enum(RESEARCH_KINDS).nullish().transform((kind) => kind ?? 'publication'),
+})
+export type ResearchLink = z.infer<typeof researchLinkSchema>
+
+// ---- article cards --------------------------------------------------------
+export const articleCardFields = /* groq */ `{
+  _id,
+  title,
+  "slug": slug.current,
+  standfirst,
+  publishedAt,
+  "mainImage": mainImage${imageFields},
+  "wordCount": ${wordCountProjection},
+  "authors": authors[]->${authorSummaryFields},
+  "topics": topics[]->${topicSummaryFields}
+}`
+
+export const articleCardSchema = z.object({
+  _id: z.string(),
+  title: z.string().min(1),
+  slug: z.string().min(1),
+  standfirst: z.string().nullish().transform((text) => text ?? ''),
+  publishedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }),
+  mainImage: imageSchema.nullish().transform((image) => image ?? null),
+  wordCount: z.number().nullish().transform((count) => count ?? 0),
+  authors: referenceList(authorSummarySchema),
+  topics: referenceList(topicSummarySchema),
+})
+export type ArticleCard = z.infer<typeof articleCardSchema>
