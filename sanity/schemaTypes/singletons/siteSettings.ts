@@ -1,0 +1,54 @@
+import { defineArrayMember, defineField, defineType } from 'sanity'
+
+/** The one settings document (id `siteSettings`): site name, menus, "latest research" block. */
+export const SITE_SETTINGS_ID = 'siteSettings'
+
+export const siteSettings = defineType({
+  name: 'siteSettings',
+  title: 'Site settings',
+  type: 'document',
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Site title',
+      type: 'string',
+      validation: (rule) => rule.required().error('The site needs a title'),
+    }),
+    defineField({
+      name: 'description',
+      type: 'text',
+      rows: 2,
+      validation: (rule) => rule.max(160).error('Keep the site description under 160 characters'),
+    }),
+    defineField({
+      name: 'latestResearch',
+      title: 'Latest research',
+      type: 'object',
+      fields: [
+        defineField({ name: 'heading', type: 'string', initialValue: 'Discover our latest research' }),
+        defineField({ name: 'text', type: 'text', rows: 2 }),
+        defineField({
+          name: 'links',
+          type: 'array',
+          of: [defineArrayMember({ type: 'reference', to: [{ type: 'researchHubLink' }] })],
+          validation: (rule) => rule.unique().error('Each research link can only be listed once'),
+        }),
+      ],
+    }),
+    defineField({
+      name: 'navigation',
+      title: 'Main navigation',
+      type: 'array',
+      of: [defineArrayMember({ type: 'navItem' })],
+    }),
+    defineField({
+      name: 'footer',
+      type: 'object',
+      fields: [
+        defineField({ name: 'text', type: 'text', rows: 2 }),
+        defineField({ name: 'links', type: 'array', of: [defineArrayMember({ type: 'navItem' })] }),
+      ],
+    }),
+  ],
+  preview: { prepare: () => ({ title: 'Site settings' }) },
+})
