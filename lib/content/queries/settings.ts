@@ -45,5 +45,8 @@ const settingsObject = z.object({
 
 export const siteSettingsSchema = settingsObject
   .nullable()
-  .transform((settings) => settings ?? settingsObject.parse({ navigation: [] }))
+  .transform((settings) => settings ?? DEFAULT_SETTINGS_VALUE)
 export type SiteSettings = z.infer<typeof siteSettingsSchema>
+
+/** The settings a site without a settings document (or with the CMS down) renders with. */
+export const DEFAULT_SETTINGS_VALUE: SiteSettings = settingsObject.parse({ navigation: [] })

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { ArticleBody } from '@/components/article/ArticleBody'
+import { ArticleHeader } from '@/components/article/ArticleHeader'
+import { AuthorBio } from '@/components/article/AuthorBio'
+import { LatestResearch } from '@/components/LatestResearch'
+import { RelatedArticles } from '@/components/RelatedArticles'
+import { ResearchLinks } from '@/components/ResearchLinks'
+import { getArticle, getArticleSlugs, getSiteSettings } from '@/lib/content'
+
+/** How many of the newest articles are built ahead; the rest render on first request. */
+const PREBUILT_ARTICLES = 24
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  const slugs = await getArticleSlugs(PREBUILT_ARTICLES)
+  return slugs.map((slug) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getArticle((await params).slug)
+  if (!article) return {}
+  return {
+    title: article.seo.title ?? article.title,
+    description: article.seo.description ?? article.standfirst,
+    robots: article.seo.noindex ? { index: false, follow: true } : undefined,
+  }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const [article, settings] = await Promise.all([getArticle((await params).slug), getSiteSettings()])
+  if (!article) notFound()
+  return (
+    <article className="article">
+      <ArticleHeader article={article} />
+      <ArticleBody value={article.body} />
+      <AuthorBio authors={article.authors} />
+      {article.researchLinks.length > 0 && <ResearchLinks links={article.researchLinks} heading="Further research" />}
+      <RelatedArticles articles={article.related} />
+      <LatestResearch block={settings.latestResearch} />
+    </article>
+  )
+}

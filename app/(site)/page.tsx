@@ -1,0 +1,30 @@
+import Link from 'next/link'
+
+import { ArticleList } from '@/components/ArticleList'
+import { LatestResearch } from '@/components/LatestResearch'
+import { PageHeading } from '@/components/PageHeading'
+import { getHomeArticles, getSiteSettings } from '@/lib/content'
+
+export default async function HomePage() {
+  const [{ featured, latest }, settings] = await Promise.all([getHomeArticles(), getSiteSettings()])
+  const featuredIds = new Set(featured.map((article) => article._id))
+  return (
+    <>
+      <PageHeading title={settings.title} lead={settings.description} />
+      {featured.length > 0 && (
+        <section aria-labelledby="featured-heading">
+          <h2 id="featured-heading">Featured</h2>
+          <ArticleList articles={featured} />
+        </section>
+      )}
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">Latest insights</h2>
+        <ArticleList articles={latest.filter((article) => !featuredIds.has(article._id)).slice(0, 6)} />
+        <p>
+          <Link href="/insights">All insights</Link>
+        </p>
+      </section>
+      <LatestResearch block={settings.latestResearch} />
+    </>
+  )
+}
