@@ -18,8 +18,9 @@ export function clientConfig(env: ContentEnv) {
 
 /**
  * Base URL for image files. Sanity serves them from its CDN; the embedded lake's files are
- * proxied through the site at `/_lake` (see next.config.js), so readers only talk to this site.
+ * proxied through the site at `/lake/images` (app/lake/images), so readers only talk to this site.
+ * The image URL builder appends `/images/<project>/<dataset>/<file>`.
  */
 export function imageBaseUrl(env: ContentEnv): string {
-  return env.mode === 'sanity' ? 'https://cdn.sanity.io' : '/_lake'
+  return env.mode === 'sanity' ? 'https://cdn.sanity.io' : '/lake'
 }

@@ -43,10 +43,9 @@ const settingsObject = z.object({
       .transform((footer) => footer ?? { text: '', links: [] }),
 })
 
-export const siteSettingsSchema = settingsObject
-  .nullable()
-  .transform((settings) => settings ?? DEFAULT_SETTINGS_VALUE)
-export type SiteSettings = z.infer<typeof siteSettingsSchema>
+export type SiteSettings = z.output<typeof settingsObject>
 
 /** The settings a site without a settings document (or with the CMS down) renders with. */
 export const DEFAULT_SETTINGS_VALUE: SiteSettings = settingsObject.parse({ navigation: [] })
+
+export const siteSettingsSchema = settingsObject.nullable().transform((settings) => settings ?? DEFAULT_SETTINGS_VALUE)

@@ -1,0 +1,64 @@
+/**
+ * Runs a command (next dev, build or start) against the right content source.
+ * With a Sanity project configured it just runs the command. Without one it makes sure the
+ * embedded lake is serving content/: it reuses a lake already answering at SANITY_LAKE_URL, or
+ * starts one on LAKE_PORT for as long as the command runs.
+ *
+ *   tsx scripts/with-lake.ts next build
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { loadEnvConfig } from '@next/env'
+
+import { startLake } from '../lake'
+
+const root = path.resolve(__dirname, '..')
+const [command, ...args] = process.argv.slice(2)
+if (!command) {
+  console.error('usage: tsx scripts/with-lake.ts <command> [args...]')
+  process.exit(2)
+}
+
+loadEnvConfig(root, command === 'next' && args[0] === 'dev')
+
+async function lakeAnswers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/v2025-02-19/data/query/production?query=count(*)`, { signal: AbortSignal.timeout(1000) })
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+  let stopLake: (() => Promise<void>) | undefined
+
+  if (!process.env.NEXT_PUBLIC_SANITY_PROJECT_ID) {
+    const port = Number(process.env.LAKE_PORT || 3999)
+    const url = process.env.SANITY_LAKE_URL || `http://127.0.0.1:${port}`
+    if (await lakeAnswers(url)) {
+      console.log(`[with-lake] using the lake at ${url}`)
+    } else {
+      const lake = await startLake({ port: Number(new URL(url).port) || port, datasets: { production: path.join(root, 'content/data.ndjson') } })
+      console.log(`[with-lake] started the lake on ${lake.url} with content/data.ndjson`)
+      stopLake = () => lake.close()
+    }
+    env.SANITY_LAKE_URL = url
+  }
+
+  const child = spawn(command as string, args, { stdio: 'inherit', env, shell: process.platform === 'win32' })
+  const forward = (signal: NodeJS.Signals) => child.kill(signal)
+  process.on('SIGINT', forward)
+  process.on('SIGTERM', forward)
+  child.on('exit', async (code, signal) => {
+    await stopLake?.()
+    process.exit(code ?? (signal ? 0 : 1))
+  })
+}
+
+main().catch((error) => {
+  console.error(`[with-lake] ${error instanceof Error ? error.message : error}`)
+  process.exit(1)
+})

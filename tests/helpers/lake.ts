@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { startLake } from '@/lake'
+
+export const SAMPLE_DATASET = path.join(__dirname, '../../content/data.ndjson')
+
+export type RunningLake = Awaited<ReturnType<typeof startLake>>
+
+/** Starts a lake on a free port serving `file` as the `production` dataset. */
+export function startTestLake(file: string = SAMPLE_DATASET): Promise<RunningLake> {
+  return startLake({ port: 0, datasets: { production: file } })
+}
+
+/** A copy of the sample dataset with extra documents appended, in a temp folder. */
+export function datasetWith(extra: object[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-dataset-'))
+  const file = path.join(dir, 'data.ndjson')
+  const lines = extra.map((doc) => JSON.stringify(doc)).join('\n')
+  fs.writeFileSync(file, `${fs.readFileSync(SAMPLE_DATASET, 'utf8').trimEnd()}\n${lines}\n`)
+  return file
+}
+
+/** Loads lib/content against a lake: the env is read once, at import, like in the site. */
+export async function contentFor(lakeUrl: string) {
+  process.env.SANITY_LAKE_URL = lakeUrl
+  delete process.env.NEXT_PUBLIC_SANITY_PROJECT_ID
+  let content: typeof import('@/lib/content') | undefined
+  jest.isolateModules(() => {
+    content = require('@/lib/content')
+  })
+  return content as typeof import('@/lib/content')
+}
