@@ -1,0 +1,34 @@
+import Link from 'next/link'
+
+import { type ArticleCard as ArticleCardValue, readingMinutes } from '@/lib/content'
+
+import { ArticleMeta } from './ArticleMeta'
+import { SanityImage } from './SanityImage'
+import { TopicTags } from './TopicTags'
+
+/** Cards sit in a grid of up to three columns, 22rem at most each. */
+const CARD_IMAGE_SIZES = '(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw'
+
+export function ArticleCard({ article, headingLevel = 3 }: { article: ArticleCardValue; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  return (
+    <article className="card">
+      {article.mainImage && (
+        <div className="card__image">
+          <SanityImage image={article.mainImage} width={720} height={405} sizes={CARD_IMAGE_SIZES} />
+        </div>
+      )}
+      <div className="card__body">
+        <TopicTags topics={article.topics} />
+        <Heading className="card__title">
+          <Link href={`/insights/${encodeURIComponent(article.slug)}`}>{article.title}</Link>
+        </Heading>
+        {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
+        {article.authors.length > 0 && (
+          <p className="card__authors">{article.authors.map((author) => author.name).join(', ')}</p>
+        )}
+        <ArticleMeta minutes={readingMinutes(article.wordCount)} publishedAt={article.publishedAt} />
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,41 @@
+import Link from 'next/link'
+
+import type { SiteSettings } from '@/lib/content'
+
+import { SiteLink } from './SiteLink'
+
+/** Used until editors fill in the navigation in site settings. */
+const FALLBACK_NAVIGATION = [
+  { label: 'Insights', href: '/insights' },
+  { label: 'Research', href: '/research' },
+]
+
+export function SiteHeader({ settings }: { settings: SiteSettings }) {
+  const navigation = settings.navigation.length > 0 ? settings.navigation : FALLBACK_NAVIGATION
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="site-header__inner">
+        <Link href="/" className="site-title">
+          {settings.title}
+        </Link>
+        <nav aria-label="Primary" className="site-nav">
+          <ul>
+            {navigation.map((item) => (
+              <li key={`${item.href}|${item.label}`}>
+                <SiteLink href={item.href}>{item.label}</SiteLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form role="search" action="/search" method="get" className="site-search">
+          <label htmlFor="site-search-q" className="visually-hidden">Search insights</label>
+          <input id="site-search-q" type="search" name="q" autoComplete="off" />
+          <button type="submit">Search</button>
+        </form>
+      </div>
+    </header>
+  )
+}
