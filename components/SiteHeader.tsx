@@ -18,7 +18,7 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
         Skip to content
       </a>
       <div className="site-header__inner">
-        <Link href="/" className="site-title">
+        <Link href="/" className="site-title" aria-label={`${settings.title}: home`}>
           {settings.title}
         </Link>
         <nav aria-label="Primary" className="site-nav">
