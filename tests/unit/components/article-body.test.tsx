@@ -50,6 +50,19 @@ describe('ArticleBody', () => {
     )
   })
 
+  it('keeps the box of an editor-cropped image, and skips an image without alt text', () => {
+    const asset = { _ref: 'image-0a1b2c3d4e5f60718293a4b5c6d7e8f901234567-1200x800-jpg' }
+    const value: PortableTextValue = [
+      // Cropping half the width away leaves a 600x800 picture: 1408 wide is 1877 high.
+      { _type: 'bodyImage', _key: 'c1', asset, alt: 'A cropped portrait', crop: { top: 0, bottom: 0, left: 0.25, right: 0.25 } },
+      { _type: 'bodyImage', _key: 'c2', asset, caption: 'An image nobody described' },
+    ]
+    render(<ArticleBody value={value} />)
+    expect(screen.getByRole('img', { name: 'A cropped portrait' })).toHaveAttribute('height', '1877')
+    expect(screen.getAllByRole('img')).toHaveLength(1)
+    expect(screen.queryByText('An image nobody described')).toBeNull()
+  })
+
   it('links out over http(s) without an opener, and lets mailto links work', () => {
     render(<ArticleBody value={leadershipArticle.body} />)
     const hub = screen.getByRole('link', { name: 'our research hub' })
