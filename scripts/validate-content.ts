@@ -163,6 +163,9 @@ async function main(): Promise<number> {
     }),
   )
 
+  // Validation runs concurrently; print in dataset order so runs can be compared.
+  const order = new Map(docs.map((doc, index) => [doc._id, index]))
+  problems.sort((a, b) => (order.get(a.docId) ?? -1) - (order.get(b.docId) ?? -1) || a.path.localeCompare(b.path))
   for (const p of problems) {
     const where = p.path === '' ? '(document)' : p.path
     const tag = p.level === 'error' ? '' : `${p.level}: `

@@ -43,8 +43,8 @@ function image(source: ImageSource | undefined) {
 
 function bodyNode(node: BodyNode) {
   if (node._type !== 'bodyImage') return node
-  const { image: name, ...rest } = node
-  return { _type: 'bodyImage', asset: assetRef(name), ...rest }
+  const { image: name, _type, ...rest } = node
+  return { _type, asset: assetRef(name), ...rest }
 }
 
 /** Adds a stable `_key` to every object in every array, as the Studio would (randomly). */
