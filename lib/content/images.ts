@@ -2,7 +2,7 @@ import { createImageUrlBuilder } from '@sanity/image-url'
 
 import { imageBaseUrl } from './api'
 import { env } from './env'
-import type { SanityImage } from './queries/fragments'
+import { imageSchema, type SanityImage } from './queries/fragments'
 
 const builder = createImageUrlBuilder({
   projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID ?? 'local',
@@ -23,4 +23,13 @@ export function imageUrl(image: SanityImage, width: number, height?: number): st
 /** Same URL, absolute: for Open Graph, feeds and JSON-LD, which leave this site. */
 export function absoluteImageUrl(image: SanityImage, width: number, height?: number): string {
   return new URL(imageUrl(image, width, height), env.NEXT_PUBLIC_SITE_URL).toString()
+}
+
+/**
+ * An image object found inside Portable Text (which is validated only loosely), checked with the
+ * same schema as every other image; null when it is not a usable image.
+ */
+export function parseImage(value: unknown): SanityImage | null {
+  const result = imageSchema.safeParse(value)
+  return result.success ? result.data : null
 }
