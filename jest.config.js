@@ -1,30 +1,36 @@
-// Jest runs every level of test: unit/ (pure code, jsdom components), int/ (lake, loaders, built
-// site) and e2e/ (a real browser). next/jest brings SWC transforms and Next's module mapping.
+// Jest runs every level of test, in two projects:
+//   code: tests/unit (pure code, jsdom components) and tests/int (lake, loaders, content)
+//   site: tests/e2e, against the built site (`next build` once, in global-setup) over HTTP and
+//         in a real browser.
+// `npx jest --selectProjects code` skips the build.
 const nextJest = require('next/jest')
 
 const createJestConfig = nextJest({ dir: __dirname })
 
 // Packages published as ESM only; Jest runs CommonJS, so SWC transforms them too.
-const esmPackages = [
-  'next-sanity',
-  '@portabletext',
-  '@sanity',
-  'sanity',
-  'groq',
-  'get-it',
-  'nanoid',
-  'feed',
-  'xml-js',
-]
+const esmPackages = ['next-sanity', '@portabletext', '@sanity', 'sanity', 'groq', 'get-it', 'nanoid', 'feed', 'xml-js']
 
-module.exports = async () => {
+async function project(displayName, options) {
   const config = await createJestConfig({
+    displayName,
     testEnvironment: 'node',
-    testMatch: ['<rootDir>/tests/**/*.test.ts?(x)'],
     moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
     setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
     testTimeout: 30_000,
+    ...options,
   })()
   config.transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})(/|$))`]
   return config
 }
+
+module.exports = async () => ({
+  testTimeout: 30_000,
+  projects: [
+    await project('code', { testMatch: ['<rootDir>/tests/{unit,int}/**/*.test.ts?(x)'] }),
+    await project('site', {
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts?(x)'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+      testTimeout: 120_000,
+    }),
+  ],
+})
