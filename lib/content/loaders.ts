@@ -1,6 +1,8 @@
 import { cache } from 'react'
 import { z } from 'zod'
 
+import { matchPatterns, searchTerms } from '@/lib/search/terms'
+
 import { fetchRaw } from './fetch'
 import { type Article, articleBySlugQuery, articleSchema, articleSlugsQuery, articleSlugsSchema } from './queries/article'
 import {
@@ -11,9 +13,12 @@ import {
   homeArticlesSchema,
 } from './queries/articles'
 import { type Author, authorBySlugQuery, authorSchema } from './queries/author'
+import { type FeedArticle, feedArticleSchema, feedArticlesQuery } from './queries/feed'
 import { type ArticleCard, articleCardSchema, researchLinkSchema, type ResearchLink } from './queries/fragments'
 import { researchLinksQuery } from './queries/research'
+import { SEARCH_RESULTS_PER_PAGE, type SearchHit, searchArticlesQuery, searchHitSchema, searchResultSchema } from './queries/search'
 import { type SiteSettings, siteSettingsQuery, siteSettingsSchema } from './queries/settings'
+import { type SitemapContent, sitemapListsSchema, sitemapPageSchema, sitemapQuery, sitemapSchema } from './queries/sitemap'
 import { type Topic, topicBySlugQuery, topicSchema, topicsQuery } from './queries/topic'
 import { tags } from './tags'
 import { validateEach, validateResult } from './validate'
@@ -106,3 +111,68 @@ export const getSiteSettings = cache(async (): Promise<SiteSettings> => {
   const raw = await fetchRaw({ name, query: siteSettingsQuery, tags: [tags.settings, tags.researchLinks] })
   return validateResult(name, siteSettingsSchema, raw ?? null)
 })
+
+/** The newest articles for a feed (FEED_ARTICLES of them), all or in one topic. */
+export const getFeedArticles = cache(async (topic: string | null = null): Promise<FeedArticle[]> => {
+  const name = 'feedArticles'
+  const raw = await fetchRaw({
+    name,
+    query: feedArticlesQuery,
+    params: { topic },
+    tags: topic ? [tags.articles, tags.authors, tags.topics, tags.topic(topic)] : [tags.articles, tags.authors, tags.topics],
+  })
+  return validateEach(name, feedArticleSchema, validateResult(name, z.array(z.unknown()), raw))
+})
+
+/** Everything sitemap.xml lists; a malformed entry is skipped, not fatal. */
+export const getSitemapContent = cache(async (): Promise<SitemapContent> => {
+  const name = 'sitemap'
+  const raw = await fetchRaw({ name, query: sitemapQuery, tags: [tags.articles, tags.authors, tags.topics, tags.researchLinks] })
+  const lists = validateResult(name, sitemapListsSchema, raw)
+  return validateResult(name, sitemapSchema, {
+    articles: validateEach(`${name}.articles`, sitemapPageSchema, lists.articles),
+    authors: validateEach(`${name}.authors`, sitemapPageSchema, lists.authors),
+    topics: validateEach(`${name}.topics`, sitemapPageSchema, lists.topics),
+    researchUpdatedAt: lists.researchUpdatedAt,
+  })
+})
+
+export interface SearchResults {
+  /** The sanitised words searched for; empty when the query had none (nothing was searched). */
+  terms: string[]
+  items: SearchHit[]
+  page: number
+  pageCount: number
+  total: number
+}
+
+const searchPage = cache(async (q: string, page: number): Promise<SearchResults> => {
+  const name = 'searchArticles'
+  const terms = searchTerms(q)
+  const current = Number.isInteger(page) && page > 0 ? page : 1
+  if (terms.length === 0) return { terms, items: [], page: 1, pageCount: 0, total: 0 }
+  const start = (current - 1) * SEARCH_RESULTS_PER_PAGE
+  const raw = await fetchRaw({
+    name,
+    query: searchArticlesQuery,
+    // The words travel as a parameter only; they are never part of the query text.
+    params: { terms: matchPatterns(terms), start, end: start + SEARCH_RESULTS_PER_PAGE },
+    tags: [tags.articles, tags.authors, tags.topics],
+  })
+  const result = validateResult(name, searchResultSchema, raw)
+  return {
+    terms,
+    items: validateEach(name, searchHitSchema, result.items),
+    page: current,
+    pageCount: Math.ceil(result.total / SEARCH_RESULTS_PER_PAGE),
+    total: result.total,
+  }
+})
+
+/**
+ * Articles matching what a reader typed, best first, SEARCH_RESULTS_PER_PAGE a page. Any input
+ * is safe: it is reduced to words (lib/search/terms.ts); no words means no search.
+ */
+export function searchArticles({ q, page = 1 }: { q: string; page?: number }): Promise<SearchResults> {
+  return searchPage(q, page)
+}

@@ -17,6 +17,22 @@ import {
   wordCountProjection,
 } from './fragments'
 
+/** How many related articles an article shows. */
+export const RELATED_ARTICLES = 3
+
+/**
+ * Related articles: the editor's picks first, in their order, then the newest articles that
+ * share a topic with this one. Never the article itself; picks are left out of the topic list.
+ * Duplicate picks are removed, and the list cut to RELATED_ARTICLES, by the schema below.
+ */
+const relatedProjection = /* groq */ `(
+    coalesce(relatedArticles[_ref != ^._id && defined(@->slug.current)]->${articleCardFields}, [])
+    + (*[_type == "article" && defined(slug.current) && _id != ^._id
+        && !(_id in coalesce(^.relatedArticles[]._ref, []))
+        && references(coalesce(^.topics[]._ref, []))
+      ] | order(publishedAt desc) [0...${RELATED_ARTICLES}]${articleCardFields})
+  )`
+
 export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.current == $slug][0]{
   _id,
   _updatedAt,
@@ -35,8 +51,22 @@ export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.curr
   },
   "topics": topics[]->${topicSummaryFields},
   "researchLinks": researchLinks[]->${researchLinkFields},
-  "related": relatedArticles[]->${articleCardFields}
+  "related": ${relatedProjection}
 }`)
+
+/** First occurrence of each related document, never `selfId`, at most RELATED_ARTICLES. */
+export function relatedList(selfId: string, related: unknown[]): unknown[] {
+  const seen = new Set<string>([selfId])
+  const list: unknown[] = []
+  for (const item of related) {
+    const id = item && typeof item === 'object' && '_id' in item && typeof item._id === 'string' ? item._id : null
+    if (id === null || seen.has(id)) continue
+    seen.add(id)
+    list.push(item)
+    if (list.length === RELATED_ARTICLES) break
+  }
+  return list
+}
 
 export const articleAuthorSchema = z.object({
   _id: z.string(),
@@ -71,7 +101,11 @@ export const articleSchema = z
     // Related cards are validated one by one by the loader, so a bad one is skipped.
     related: z.array(z.unknown()).nullish().transform((list) => list ?? []),
   })
-  .transform((article) => ({ ...article, readingMinutes: readingMinutes(article.wordCount) }))
+  .transform((article) => ({
+    ...article,
+    related: relatedList(article._id, article.related),
+    readingMinutes: readingMinutes(article.wordCount),
+  }))
 export type Article = Omit<z.infer<typeof articleSchema>, 'related'> & {
   related: ArticleCard[]
 }
