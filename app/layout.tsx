@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 
+import { DEFAULT_SETTINGS_VALUE } from '@/lib/content'
+import { siteMetadata } from '@/lib/seo/metadata'
+
 import { sans, serif } from './fonts/fonts'
 import './globals.css'
 
-export const metadata: Metadata = {
-  title: { default: 'Insights', template: '%s | Insights' },
-}
+export const metadata: Metadata = siteMetadata(DEFAULT_SETTINGS_VALUE.description)
 
 export const viewport: Viewport = {
   colorScheme: 'light dark',

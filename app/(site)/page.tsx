@@ -1,15 +1,24 @@
+import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { ArticleList } from '@/components/ArticleList'
+import { JsonLd } from '@/components/JsonLd'
 import { LatestResearch } from '@/components/LatestResearch'
 import { PageHeading } from '@/components/PageHeading'
 import { getHomeArticles, getSiteSettings } from '@/lib/content'
+import { homeJsonLd } from '@/lib/seo/jsonld'
+import { pageMetadata } from '@/lib/seo/metadata'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return pageMetadata({ description: (await getSiteSettings()).description, path: '/' })
+}
 
 export default async function HomePage() {
   const [{ featured, latest }, settings] = await Promise.all([getHomeArticles(), getSiteSettings()])
   const featuredIds = new Set(featured.map((article) => article._id))
   return (
     <>
+      <JsonLd data={homeJsonLd(settings.description)} />
       <PageHeading title={settings.title} lead={settings.description} />
       {featured.length > 0 && (
         <section aria-labelledby="featured-heading">

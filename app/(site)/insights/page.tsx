@@ -7,13 +7,14 @@ import { PageHeading } from '@/components/PageHeading'
 import { Pagination } from '@/components/Pagination'
 import { getArticles, getTopics } from '@/lib/content'
 import { pageHref, parsePage, type SearchParamValue, single } from '@/lib/routing/search-params'
-
-export const metadata: Metadata = {
-  title: 'All insights',
-  description: 'Every insight, newest first.',
-}
+import { insightsMetadata } from '@/lib/seo/metadata'
 
 type Props = { searchParams: Promise<{ page?: SearchParamValue; topic?: SearchParamValue }> }
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = await searchParams
+  return insightsMetadata(parsePage(query.page) ?? 1, single(query.topic) || null)
+}
 
 export default async function InsightsPage({ searchParams }: Props) {
   const query = await searchParams

@@ -3,11 +3,13 @@ import type { Metadata } from 'next'
 import { PageHeading } from '@/components/PageHeading'
 import { ResearchLinks } from '@/components/ResearchLinks'
 import { getResearchLinks, getSiteSettings } from '@/lib/content'
+import { pageMetadata } from '@/lib/seo/metadata'
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Research',
   description: 'Research hubs, publications, case studies and reports from our faculty.',
-}
+  path: '/research',
+})
 
 export default async function ResearchPage() {
   const [links, settings] = await Promise.all([getResearchLinks(), getSiteSettings()])

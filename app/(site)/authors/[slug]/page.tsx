@@ -3,14 +3,16 @@ import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/components/ArticleList'
 import { AuthorProfile } from '@/components/AuthorProfile'
+import { JsonLd } from '@/components/JsonLd'
 import { getAuthor } from '@/lib/content'
+import { authorJsonLd } from '@/lib/seo/jsonld'
+import { authorMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await getAuthor((await params).slug)
-  if (!author) return {}
-  return { title: author.name, description: [author.role, author.affiliation].filter(Boolean).join(', ') }
+  return author ? authorMetadata(author) : {}
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -18,6 +20,7 @@ export default async function AuthorPage({ params }: Props) {
   if (!author) notFound()
   return (
     <>
+      <JsonLd data={authorJsonLd(author)} />
       <AuthorProfile author={author} />
       <section aria-labelledby="author-articles">
         <h2 id="author-articles">Articles by {author.name}</h2>

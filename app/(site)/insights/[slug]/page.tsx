@@ -4,10 +4,13 @@ import { notFound } from 'next/navigation'
 import { ArticleBody } from '@/components/article/ArticleBody'
 import { ArticleHeader } from '@/components/article/ArticleHeader'
 import { AuthorBio } from '@/components/article/AuthorBio'
+import { JsonLd } from '@/components/JsonLd'
 import { LatestResearch } from '@/components/LatestResearch'
 import { RelatedArticles } from '@/components/RelatedArticles'
 import { ResearchLinks } from '@/components/ResearchLinks'
 import { getArticle, getArticleSlugs, getSiteSettings } from '@/lib/content'
+import { articleJsonLd } from '@/lib/seo/jsonld'
+import { articleMetadata } from '@/lib/seo/metadata'
 
 /** How many of the newest articles are built ahead; the rest render on first request. */
 const PREBUILT_ARTICLES = 24
@@ -21,12 +24,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug)
-  if (!article) return {}
-  return {
-    title: article.seo.title ?? article.title,
-    description: article.seo.description ?? article.standfirst,
-    robots: article.seo.noindex ? { index: false, follow: true } : undefined,
-  }
+  return article ? articleMetadata(article) : {}
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -34,6 +32,7 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound()
   return (
     <article className="article">
+      <JsonLd data={articleJsonLd(article)} />
       <ArticleHeader article={article} />
       <ArticleBody value={article.body} />
       <AuthorBio authors={article.authors} />

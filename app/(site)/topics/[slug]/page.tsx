@@ -2,16 +2,19 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/components/ArticleList'
+import { JsonLd } from '@/components/JsonLd'
 import { PageHeading } from '@/components/PageHeading'
 import { Pagination } from '@/components/Pagination'
 import { getArticles, getTopic } from '@/lib/content'
 import { pageHref, parsePage, type SearchParamValue } from '@/lib/routing/search-params'
+import { topicJsonLd } from '@/lib/seo/jsonld'
+import { topicMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: SearchParamValue }> }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const topic = await getTopic((await params).slug)
-  return topic ? { title: topic.title, description: topic.description || undefined } : {}
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [topic, query] = await Promise.all([params.then(({ slug }) => getTopic(slug)), searchParams])
+  return topic ? topicMetadata(topic, parsePage(query.page) ?? 1) : {}
 }
 
 export default async function TopicPage({ params, searchParams }: Props) {
@@ -22,6 +25,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   if (!topic || page > result.pageCount) notFound()
   return (
     <>
+      <JsonLd data={topicJsonLd(topic, result.items)} />
       <PageHeading title={topic.title} lead={topic.description} />
       <ArticleList articles={result.items} headingLevel={2} />
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => pageHref(`/topics/${slug}`, n)} />
