@@ -1,0 +1,245 @@
+import {evaluate, GroqSyntaxError, parse, type ExprNode} from 'groq-js'
+
+import {LakeError, queryParseError, QueryTimeoutError} from './errors'
+import type {LakeDocument} from './ndjson'
+import {attributePath, conjuncts, EVERYTHING_PARAM, Planner, type Plan, type Slot} from './plan'
+import {Memo, type DatasetView} from './view'
+
+export type RunOptions = {
+  params: Record<string, unknown>
+  /** Evaluation stops with a 408 `queryTimeout` error after this long. */
+  timeoutMs: number
+  /** Results with more JSON values than this are refused rather than serialised. */
+  maxResultValues?: number
+  signal?: AbortSignal
+  projectId?: string
+  dataset?: string
+  /** Turn the planner off: plain groq-js over the view (used to prove results identical). */
+  plain?: boolean
+}
+
+/** How many documents a scan hands groq-js between two turns of the event loop. */
+const SCAN_CHUNK = 256
+
+/**
+ * Checks the time budget. groq-js evaluates with promises that never wait for I/O, so a long
+ * query would hold the event loop; scans of documents instead yield to it every SCAN_CHUNK
+ * documents (see `scan`), which lets the timer, the abort signal and other requests in.
+ */
+class Budget {
+  private readonly deadline: number
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.deadline = Date.now() + timeoutMs
+  }
+
+  check(): void {
+    if (this.signal?.aborted) throw new LakeError(499, 'requestAborted', 'The client closed the request')
+    if (Date.now() > this.deadline) throw new QueryTimeoutError(this.timeoutMs)
+  }
+
+  async pause(): Promise<void> {
+    this.check()
+    await new Promise((resolve) => setImmediate(resolve))
+    this.check()
+  }
+}
+
+/**
+ * An iterable groq-js treats as a stream of documents (its `fromJS` wraps anything with a
+ * `next` method in a StreamValue); each evaluation of the parameter starts a fresh scan.
+ */
+function scan(docs: readonly unknown[], budget: Budget): unknown {
+  if (docs.length <= SCAN_CHUNK) return docs
+  return {
+    next() {
+      throw new Error('lake scan: iterate with for await')
+    },
+    async *[Symbol.asyncIterator]() {
+      for (let i = 0; i < docs.length; i++) {
+        if (i % SCAN_CHUNK === SCAN_CHUNK - 1) await budget.pause()
+        yield docs[i]
+      }
+    },
+  }
+}
+
+type Parsed = {tree: ExprNode; plan: Plan; planner: Planner}
+const parsedCache = new Memo(500)
+
+export function parseQuery(query: string, params: Record<string, unknown>): Parsed {
+  // Slices like [$start...$end] are folded at parse time, so the parse depends on params.
+  const key = JSON.stringify([query, params])
+  const hit = parsedCache.get(key)
+  if (hit.hit) return hit.value as Parsed
+  let tree: ExprNode
+  try {
+    tree = parse(query, {params})
+  } catch (err) {
+    if (err instanceof GroqSyntaxError) {
+      const detail = err.message.replace(/^Syntax error in GROQ query at position \d+:?\s*/, '')
+      const description = `Syntax error at position ${err.position} (line ${err.line}, column ${err.column})${detail ? `: ${detail}` : ''}`
+      throw queryParseError(description, query, err.position, Math.min(err.position + 1, query.length))
+    }
+    throw queryParseError((err as Error).message, query, 0, query.length)
+  }
+  const planner = new Planner()
+  const parsed = {tree, plan: planner.plan(tree), planner}
+  parsedCache.set(key, parsed)
+  return parsed
+}
+
+/** Runs a GROQ query against one view and returns the plain JSON-able result. */
+export async function runQuery(view: DatasetView, query: string, options: RunOptions): Promise<unknown> {
+  const {tree, plan, planner} = parseQuery(query, options.params)
+  const budget = new Budget(options.timeoutMs, options.signal)
+  const base = {
+    dataset: view.docs,
+    timestamp: new Date(),
+    sanity: {projectId: options.projectId ?? 'local', dataset: options.dataset ?? 'production'},
+  }
+  let value
+  if (options.plain || !plan.optimized) {
+    const dereference = options.plain
+      ? undefined
+      : ({_ref}: {_ref: string}) => {
+          budget.check()
+          return view.byId.get(_ref)
+        }
+    value = await (await evaluate(tree, {...base, params: options.params, dereference})).get()
+  } else {
+    const exec = new Execution(view, planner, budget, base, options.params)
+    value = await exec.run(plan)
+  }
+  budget.check()
+  assertResultSize(value, options.maxResultValues ?? 20_000_000)
+  return value
+}
+
+class Execution {
+  private readonly params: Record<string, unknown>
+  private readonly done = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly view: DatasetView,
+    private readonly planner: Planner,
+    private readonly budget: Budget,
+    private readonly base: {dataset: readonly LakeDocument[]; timestamp: Date; sanity: {projectId: string; dataset: string}},
+    userParams: Record<string, unknown>,
+  ) {
+    this.params = {...userParams, [EVERYTHING_PARAM]: null}
+  }
+
+  private readonly dereference = ({_ref}: {_ref: string}) => {
+    this.budget.check()
+    return this.view.byId.get(_ref)
+  }
+
+  private async evaluate(node: ExprNode): Promise<unknown> {
+    const value = await evaluate(node, {...this.base, params: this.params, dereference: this.dereference})
+    return value.get()
+  }
+
+  private bounded: Set<string> = new Set()
+
+  /** Arrays read only in bounded ways go to groq-js as they are; others as pausing scans. */
+  private bind(name: string, value: unknown): void {
+    this.params[name] = Array.isArray(value) && !this.bounded.has(name) ? scan(value, this.budget) : value
+  }
+
+  async run(plan: Plan): Promise<unknown> {
+    this.bounded = plan.bounded
+    this.params[EVERYTHING_PARAM] = scan(this.view.docs, this.budget)
+    for (const slot of plan.deps) await this.compute(slot)
+    return this.evaluate(plan.root)
+  }
+
+  private compute(slot: Slot): Promise<void> {
+    let pending = this.done.get(slot.name)
+    if (!pending) {
+      pending = this.computeOnce(slot)
+      this.done.set(slot.name, pending)
+    }
+    return pending
+  }
+
+  private async computeOnce(slot: Slot): Promise<void> {
+    let memoKey: string | null = null
+    if (slot.kind === 'value' && slot.memo) {
+      memoKey = slot.memo.tree + JSON.stringify(slot.memo.params.map((p) => this.params[p] ?? null))
+      const hit = this.view.memo.get(memoKey)
+      if (hit.hit) {
+        this.bind(slot.name, hit.value)
+        return
+      }
+    }
+    for (const dep of slot.deps) await this.compute(dep)
+    this.budget.check()
+    if (slot.kind === 'candidates') {
+      this.bind(slot.name, await this.candidates(slot.expr))
+      return
+    }
+    const value = await this.evaluate(slot.node)
+    if (memoKey !== null) this.view.memo.set(memoKey, value)
+    this.bind(slot.name, value)
+  }
+
+  /**
+   * The smallest list an index gives for one term of the filter's conjunction; every document
+   * the filter keeps is in it, in dataset order, and the filter still tests each one.
+   */
+  private async candidates(expr: ExprNode): Promise<readonly unknown[]> {
+    let best: readonly unknown[] = this.view.docs
+    for (const term of conjuncts(expr)) {
+      const found = await this.lookup(term)
+      if (found && found.length < best.length) best = found
+      if (best.length === 0) break
+    }
+    return best
+  }
+
+  private async lookup(term: ExprNode): Promise<readonly unknown[] | null> {
+    if (term.type === 'OpCall' && term.op === '==') {
+      for (const [attr, other] of [[term.left, term.right], [term.right, term.left]] as const) {
+        const path = attributePath(attr)
+        if (!path || !this.planner.isClosed(other)) continue
+        const value = await this.evaluate(other)
+        if (typeof value !== 'string') return null
+        if (path.length === 1 && path[0] === '_type') return this.view.byType.get(value) ?? []
+        if (path.length === 1 && path[0] === '_id') {
+          const doc = this.view.byId.get(value)
+          return doc ? [doc] : []
+        }
+        return this.view.withValue(path, value)
+      }
+      return null
+    }
+    if (term.type === 'FuncCall' && term.namespace === 'global' && term.name === 'references') {
+      if (!term.args.every((arg) => this.planner.isClosed(arg))) return null
+      const ids: string[] = []
+      for (const arg of term.args) {
+        const value = await this.evaluate(arg)
+        if (typeof value === 'string') ids.push(value)
+        else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') ids.push(v)
+      }
+      return ids.length === 0 ? [] : this.view.referencing(ids)
+    }
+    return null
+  }
+}
+
+/** Refuses results that would take the server down to serialise (e.g. `*{"all": *}`). */
+function assertResultSize(value: unknown, limit: number): void {
+  let count = 0
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (++count > limit) {
+      throw new LakeError(400, 'queryResultTooLarge', `Query result has more than ${limit} values`)
+    }
+    if (Array.isArray(v)) for (const x of v) stack.push(x)
+    else if (typeof v === 'object' && v !== null && !('toJSON' in v)) for (const x of Object.values(v)) stack.push(x)
+  }
+}

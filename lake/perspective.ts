@@ -1,0 +1,59 @@
+import type {LakeDocument} from './ndjson'
+
+export type Perspective = 'raw' | 'published' | 'drafts'
+
+const DRAFTS = 'drafts.'
+const VERSIONS = 'versions.'
+
+/**
+ * Sanity changed the query endpoint's default perspective from `raw` to `published` in API
+ * version 2025-02-19 (https://www.sanity.io/docs/content-lake/perspectives/changelog).
+ * `v1` and dated versions before that stay `raw`; `vX` (experimental) follows the newest.
+ */
+export function defaultPerspective(apiVersion: string): Perspective {
+  if (apiVersion === 'X') return 'published'
+  if (/^\d{4}-\d{2}-\d{2}$/.test(apiVersion)) return apiVersion >= '2025-02-19' ? 'published' : 'raw'
+  return 'raw'
+}
+
+/** `previewDrafts` is the name `drafts` had before 2025-02-19; the API accepts both. */
+export function parsePerspective(value: string): Perspective | null {
+  if (value === 'raw' || value === 'published' || value === 'drafts') return value
+  if (value === 'previewDrafts') return 'drafts'
+  return null
+}
+
+export const isDraftId = (id: string) => id.startsWith(DRAFTS)
+export const isVersionId = (id: string) => id.startsWith(VERSIONS)
+export const publishedId = (id: string) => (isDraftId(id) ? id.slice(DRAFTS.length) : id)
+
+/**
+ * The documents a perspective sees, in dataset order. Outside `raw`, every document reports the
+ * id it is stored under as `_originalId` (as the Content Lake does) and carries its published id:
+ * in `drafts` a `drafts.x` replaces `x` where `x` stood, and a draft with no published
+ * version appears where the draft stands.
+ */
+export function applyPerspective(docs: readonly LakeDocument[], perspective: Perspective): LakeDocument[] {
+  if (perspective === 'raw') return docs.slice()
+  const withOriginal = (doc: LakeDocument, id: string): LakeDocument => ({...doc, _id: id, _originalId: doc._id})
+  if (perspective === 'published') {
+    return docs.filter((d) => !isDraftId(d._id) && !isVersionId(d._id)).map((d) => withOriginal(d, d._id))
+  }
+  const draftOf = new Map<string, LakeDocument>()
+  const published = new Set<string>()
+  for (const doc of docs) {
+    if (isDraftId(doc._id)) draftOf.set(publishedId(doc._id), doc)
+    else if (!isVersionId(doc._id)) published.add(doc._id)
+  }
+  const out: LakeDocument[] = []
+  for (const doc of docs) {
+    if (isVersionId(doc._id)) continue
+    const id = publishedId(doc._id)
+    if (isDraftId(doc._id)) {
+      if (!published.has(id)) out.push(withOriginal(doc, id))
+      continue
+    }
+    out.push(withOriginal(draftOf.get(id) ?? doc, id))
+  }
+  return out
+}
