@@ -114,7 +114,7 @@ export async function runQuery(view: DatasetView, query: string, options: RunOpt
     value = await exec.run(plan)
   }
   budget.check()
-  assertResultSize(value, options.maxResultValues ?? 20_000_000)
+  assertResultSize(value, options.maxResultValues ?? 20_000_000, budget)
   return value
 }
 
@@ -151,7 +151,7 @@ class Execution {
 
   async run(plan: Plan): Promise<unknown> {
     this.bounded = plan.bounded
-    this.params[EVERYTHING_PARAM] = scan(this.view.docs, this.budget)
+    this.bind(EVERYTHING_PARAM, this.view.docs)
     for (const slot of plan.deps) await this.compute(slot)
     return this.evaluate(plan.root)
   }
@@ -231,11 +231,12 @@ class Execution {
 }
 
 /** Refuses results that would take the server down to serialise (e.g. `*{"all": *}`). */
-function assertResultSize(value: unknown, limit: number): void {
+function assertResultSize(value: unknown, limit: number, budget: Budget): void {
   let count = 0
   const stack: unknown[] = [value]
   while (stack.length > 0) {
     const v = stack.pop()
+    if ((count & 0xffff) === 0) budget.check()
     if (++count > limit) {
       throw new LakeError(400, 'queryResultTooLarge', `Query result has more than ${limit} values`)
     }

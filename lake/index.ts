@@ -1,0 +1,10 @@
+/**
+ * The local stand-in for Sanity's Content Lake HTTP API: query, doc, mutate, listen and image
+ * files for datasets in `sanity dataset export` NDJSON. See lake/README.md.
+ */
+export {startLake, type Lake, type LakeOptions} from './server'
+export {LakeError} from './errors'
+export {NdjsonError, parseNdjson, type LakeDocument} from './ndjson'
+export {runQuery, type RunOptions} from './execute'
+export {DatasetView} from './view'
+export {defaultPerspective, parsePerspective, type Perspective} from './perspective'

@@ -1,0 +1,134 @@
+import {createHash} from 'node:crypto'
+import {readFileSync, watch, writeFileSync, renameSync, type FSWatcher} from 'node:fs'
+import {basename, dirname, join} from 'node:path'
+
+import {parseNdjson, toNdjson, type LakeDocument} from './ndjson'
+import type {Perspective} from './perspective'
+import {DatasetView} from './view'
+
+export type Logger = (message: string) => void
+
+type Listener = (event: {type: 'reload'} | {type: 'mutation'; ids: string[]; transactionId: string; previous: Map<string, LakeDocument | null>}) => void
+
+/**
+ * One dataset: its NDJSON file, the documents of its current version and the views of that
+ * version (built when first asked for). Watches the file and reloads it when it changes; a
+ * file that does not parse keeps the last good version and logs the line at fault.
+ */
+export class DatasetStore {
+  private docs: LakeDocument[]
+  private views = new Map<Perspective, DatasetView>()
+  private watcher: FSWatcher | null = null
+  private timer: NodeJS.Timeout | null = null
+  private contentHash: string
+  private readonly listeners = new Set<Listener>()
+
+  /** Throws an NdjsonError naming the file and line when the file is not a dataset. */
+  constructor(
+    readonly name: string,
+    readonly file: string,
+    private readonly log: Logger,
+  ) {
+    const text = readFileSync(file, 'utf8')
+    this.docs = parseNdjson(text, file)
+    this.contentHash = hash(text)
+    this.warm()
+  }
+
+  get imagesDir(): string {
+    return join(dirname(this.file), 'images')
+  }
+
+  get documents(): readonly LakeDocument[] {
+    return this.docs
+  }
+
+  view(perspective: Perspective): DatasetView {
+    let view = this.views.get(perspective)
+    if (!view) {
+      view = new DatasetView(this.docs, perspective)
+      this.views.set(perspective, view)
+    }
+    return view
+  }
+
+  /** Builds the views and indexes the site's queries use, so the first reader does not wait. */
+  private warm(): void {
+    for (const perspective of ['published', 'raw'] as const) {
+      const view = this.view(perspective)
+      view.withValue(['slug', 'current'], '')
+      view.referencing([''])
+    }
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Rereads the file; returns false (and keeps the current version) when it does not parse. */
+  reload(): boolean {
+    let text: string
+    try {
+      text = readFileSync(this.file, 'utf8')
+    } catch (err) {
+      this.log(`dataset "${this.name}": cannot read ${this.file} (${(err as Error).message}); keeping the loaded version`)
+      return false
+    }
+    const h = hash(text)
+    if (h === this.contentHash) return true
+    try {
+      this.replace(parseNdjson(text, this.file))
+    } catch (err) {
+      this.log(`dataset "${this.name}": ${(err as Error).message}; keeping the last good version`)
+      return false
+    }
+    this.contentHash = h
+    this.log(`dataset "${this.name}": reloaded ${this.docs.length} documents from ${this.file}`)
+    for (const listener of this.listeners) listener({type: 'reload'})
+    return true
+  }
+
+  /** Applies a committed transaction: new version in memory, written back to the NDJSON file. */
+  commit(docs: LakeDocument[], changed: Map<string, LakeDocument | null>, transactionId: string): void {
+    const previous = new Map<string, LakeDocument | null>()
+    for (const id of changed.keys()) previous.set(id, this.view('raw').byId.get(id) ?? null)
+    this.replace(docs)
+    const text = toNdjson(docs)
+    const tmp = `${this.file}.${process.pid}.tmp`
+    writeFileSync(tmp, text)
+    renameSync(tmp, this.file)
+    this.contentHash = hash(text)
+    for (const listener of this.listeners) listener({type: 'mutation', ids: [...changed.keys()], transactionId, previous})
+  }
+
+  private replace(docs: LakeDocument[]): void {
+    this.docs = docs
+    this.views = new Map()
+    this.warm()
+  }
+
+  /** Watches the directory (editors replace files by renaming) and debounces bursts of events. */
+  watch(debounceMs = 100): void {
+    if (this.watcher) return
+    const name = basename(this.file)
+    this.watcher = watch(dirname(this.file), (_event, filename) => {
+      if (filename && filename.toString() !== name) return
+      if (this.timer) clearTimeout(this.timer)
+      this.timer = setTimeout(() => {
+        this.timer = null
+        this.reload()
+      }, debounceMs)
+    })
+    this.watcher.on('error', (err) => this.log(`dataset "${this.name}": watching ${this.file} failed (${err.message})`))
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.watcher?.close()
+    this.watcher = null
+    this.listeners.clear()
+  }
+}
+
+const hash = (text: string) => createHash('sha1').update(text).digest('hex')
