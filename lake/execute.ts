@@ -208,10 +208,6 @@ class Execution {
         const value = await this.evaluate(other)
         if (typeof value !== 'string') return null
         if (path.length === 1 && path[0] === '_type') return this.view.byType.get(value) ?? []
-        if (path.length === 1 && path[0] === '_id') {
-          const doc = this.view.byId.get(value)
-          return doc ? [doc] : []
-        }
         return this.view.withValue(path, value)
       }
       return null

@@ -18,7 +18,8 @@ export class DatasetView {
   constructor(raw: readonly LakeDocument[], readonly perspective: Perspective) {
     this.docs = applyPerspective(raw, perspective)
     this.docs.forEach((doc, i) => {
-      this.byId.set(doc._id, doc)
+      // First wins, as in groq-js's scan for `->` (the loader rejects duplicate ids anyway).
+      if (!this.byId.has(doc._id)) this.byId.set(doc._id, doc)
       this.position.set(doc, i)
       const list = this.byType.get(doc._type)
       if (list) list.push(doc)
