@@ -50,11 +50,15 @@ function person(author: Pick<ArticleAuthor, 'name' | 'slug' | 'role' | 'affiliat
   }
 }
 
-/** The image an article shows the world: the editor's main image, else its generated card. */
-export function articleImageUrl(article: Pick<Article, 'slug' | 'mainImage'>): string {
+/**
+ * The image an article shows the world: the editor's main image, else the site's default card.
+ * (Its generated card is not an option here: Next serves opengraph-image files inside a route
+ * group under a hashed name, which only the resolved <head> metadata knows.)
+ */
+export function articleImageUrl(article: Pick<Article, 'mainImage'>): string {
   return article.mainImage
     ? absoluteImageUrl(article.mainImage, OG_IMAGE_SIZE.width, OG_IMAGE_SIZE.height)
-    : absoluteUrl(paths.articleOgImage(article.slug))
+    : absoluteUrl(paths.defaultOgImage)
 }
 
 export function articleJsonLd(article: Article): Graph {

@@ -15,7 +15,6 @@ export const paths = {
   article: (slug: string) => `/insights/${encodeURIComponent(slug)}`,
   author: (slug: string) => `/authors/${encodeURIComponent(slug)}`,
   topic: (slug: string) => `/topics/${encodeURIComponent(slug)}`,
-  articleOgImage: (slug: string) => `/insights/${encodeURIComponent(slug)}/opengraph-image`,
   defaultOgImage: '/opengraph-image',
   feeds: {
     rss: '/feeds/rss.xml',

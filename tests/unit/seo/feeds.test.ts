@@ -34,8 +34,8 @@ describe('feeds', () => {
   })
 
   it('Atom parses, with updated and published dates and author names', async () => {
-    const feed = await new Parser({ customFields: { item: ['published', 'updated', 'author'] } }).parseString(renderFeed(source, 'atom'))
-    const [first] = feed.items as Array<Record<string, unknown>>
+    const atom = new Parser<object, { published: string; updated: string; author: unknown }>({ customFields: { item: ['published', 'updated', 'author'] } })
+    const [first] = (await atom.parseString(renderFeed(source, 'atom'))).items
     expect(first?.link).toBe(`${siteUrl}/insights/leading-hybrid-teams`)
     expect(first?.published).toBe('2021-03-02T08:00:00.000Z')
     expect(first?.updated).toBe('2021-03-05T08:00:00.000Z')

@@ -35,11 +35,11 @@ describe('Article JSON-LD', () => {
     expect(article.publisher).toMatchObject({ '@type': 'Organization', name: 'Insights', url: `${siteUrl}/` })
   })
 
-  it('prefers the editor’s SEO description and falls back to the generated card image', () => {
+  it('prefers the editor’s SEO description and falls back to the site’s default image', () => {
     const withSeo: Article = { ...leadershipArticle, mainImage: null, seo: { title: null, description: 'For search results', noindex: false } }
     const node = ofType(articleJsonLd(withSeo), 'Article')
     expect(node.description).toBe('For search results')
-    expect(node.image).toBe(`${siteUrl}/insights/shifting-position-of-leadership/opengraph-image`)
+    expect(node.image).toBe(`${siteUrl}/opengraph-image`)
   })
 
   it('has breadcrumbs Home > Insights > the article', () => {
