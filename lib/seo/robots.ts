@@ -10,6 +10,5 @@ export function robotsRules(): MetadataRoute.Robots {
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: ['/api/', paths.search] }],
     sitemap: absoluteUrl(paths.sitemap),
-    host: absoluteUrl(paths.home).replace(/\/$/, ''),
   }
 }
