@@ -1,0 +1,96 @@
+/**
+ * npm run bench:lake [-- --runs 200 --sizes 1000,10000]
+ * Generates datasets, starts the lake on a free port and times the site's two hot queries
+ * (article by slug, 12-article listing) through @sanity/client over HTTP, then the same queries
+ * with plain groq-js in-process (no index, no planner). Prints a table and writes
+ * bench/results/lake.json. Medians and p95 are over `runs` runs after a warm-up.
+ */
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+
+import {createClient} from '@sanity/client'
+
+import {DatasetView, parseNdjson, runQuery, startLake} from '../lake'
+import {generateContent, writeContent} from './generate-content'
+
+const articleBySlug = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo, "wordCount": length(string::split(pt::text(body), " ")), "authors": authors[]->{_id, name, "slug": slug.current, role, affiliation, bio, photo}, "topics": topics[]->{_id, title, "slug": slug.current}, "researchLinks": researchLinks[]->{_id, title, description, url, kind}, "related": relatedArticles[]->{_id, title, "slug": slug.current, standfirst, publishedAt}}`
+const listing = `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [$start...$end]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, "authors": authors[]->{_id, name, "slug": slug.current, role}, "topics": topics[]->{_id, title, "slug": slug.current}}`
+
+type Stats = {median: number; p95: number; runs: number}
+
+const stats = (ms: number[]): Stats => {
+  const sorted = [...ms].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+  return {median: round(at(0.5)), p95: round(at(0.95)), runs: ms.length}
+}
+const round = (n: number) => Math.round(n * 100) / 100
+
+async function time(runs: number, warmup: number, run: (i: number) => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await run(i)
+  const ms: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await run(i + warmup)
+    ms.push(performance.now() - t)
+  }
+  return stats(ms)
+}
+
+async function main(argv: string[]) {
+  const arg = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`)
+    return i >= 0 ? argv[i + 1]! : fallback
+  }
+  const runs = Number(arg('runs', '200'))
+  const sizes = arg('sizes', '1000,10000').split(',').map(Number)
+  const plainRuns = Number(arg('plain-runs', '30'))
+  const dir = mkdtempSync(join(tmpdir(), 'bench-lake-'))
+  const results: Record<string, unknown> = {}
+  try {
+    for (const size of sizes) {
+      const file = writeContent(generateContent(size), join(dir, String(size)))
+      const lake = await startLake({port: 0, datasets: {production: file}, watch: false, log: () => {}})
+      const client = createClient({projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false, apiHost: lake.url})
+      const docs = parseNdjson(readFileSync(file, 'utf8'), file)
+      const slugs = docs.filter((d) => d._type === 'article').map((d) => (d.slug as {current: string}).current)
+      const pages = Math.floor(slugs.length / 12)
+      const slugAt = (i: number) => slugs[(i * 7919) % slugs.length]!
+      const pageAt = (i: number) => ({start: (i % pages) * 12, end: (i % pages) * 12 + 12})
+      const warmup = 20
+
+      const httpSlug = await time(runs, warmup, (i) => client.fetch(articleBySlug, {slug: slugAt(i)}))
+      const httpList = await time(runs, warmup, (i) => client.fetch(listing, pageAt(i)))
+      await lake.close()
+
+      // Plain groq-js scans every document per query; fewer runs keep the bench short.
+      const view = new DatasetView(docs, 'published')
+      const plain = (query: string, params: Record<string, unknown>) => runQuery(view, query, {params, timeoutMs: 600_000, plain: true})
+      const plainSlug = await time(plainRuns, 3, (i) => plain(articleBySlug, {slug: slugAt(i)}))
+      const plainList = await time(plainRuns, 3, (i) => plain(listing, pageAt(i)))
+
+      results[String(size)] = {
+        articleBySlug: {lakeHttp: httpSlug, plainGroqJs: plainSlug},
+        listing: {lakeHttp: httpList, plainGroqJs: plainList},
+      }
+      console.log(`\n${size} articles (${docs.length} documents)`)
+      console.table({
+        'article by slug: lake over HTTP': httpSlug,
+        'article by slug: plain groq-js': plainSlug,
+        'listing of 12: lake over HTTP': httpList,
+        'listing of 12: plain groq-js': plainList,
+      })
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+  const out = resolve(__dirname, '..', 'bench', 'results', 'lake.json')
+  mkdirSync(resolve(out, '..'), {recursive: true})
+  writeFileSync(out, JSON.stringify({date: new Date().toISOString(), node: process.version, unit: 'ms', results}, null, 2) + '\n')
+  console.log(`\nwrote ${out}`)
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
