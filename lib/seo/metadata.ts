@@ -71,7 +71,7 @@ export function pageMetadata({ title, description, path, images, noindex = false
     },
     // Twitter reuses the Open Graph image (Next copies it over when none is given here).
     twitter: { card: 'summary_large_image', title: ogTitle, description },
-    ...(noindex ? { robots: { index: false, follow: true } } : {}),
+    robots: noindex ? { index: false, follow: true } : { index: true, follow: true },
   }
 }
 
@@ -88,7 +88,7 @@ export function siteMetadata(description: string): Metadata {
     alternates: { types: feedAlternates() },
     openGraph: { siteName: SITE_NAME, locale: 'en_GB', type: 'website', title: SITE_NAME, description, images: [DEFAULT_OG_IMAGE] },
     twitter: { card: 'summary_large_image', title: SITE_NAME, description },
-    robots: { index: true, follow: true },
+    // No robots here: Next marks 404s noindex, and a layout default would contradict it.
   }
 }
 

@@ -169,6 +169,13 @@ describe('the seed article’s <head>', () => {
     expect(head(document, 'meta[name="robots"]')).toBe('noindex, follow')
   })
 
+  it('a missing page claims no canonical URL and is not indexed', async () => {
+    const { status, document } = await getPage(`${site.url}/insights/no-such-article`)
+    expect(status).toBe(404)
+    expect(document.head.querySelector('link[rel="canonical"]')).toBeNull()
+    expect([...document.head.querySelectorAll('meta[name="robots"]')].map((meta) => meta.getAttribute('content'))).toEqual(['noindex'])
+  })
+
   it('topic pages link their own feeds besides the site’s', async () => {
     const { document } = await getPage(`${site.url}/topics/leadership`)
     expect(head(document, 'link[rel="canonical"]', 'href')).toBe(`${origin}/topics/leadership`)

@@ -24,7 +24,7 @@ describe('article metadata', () => {
       tags: ['Leadership', 'Digital transformation'],
     })
     expect(metadata.twitter).toMatchObject({ card: 'summary_large_image', title: leadershipArticle.title })
-    expect(metadata.robots).toBeUndefined()
+    expect(metadata.robots).toEqual({ index: true, follow: true })
   })
 
   it('uses the article’s own image for og:image, absolute, else leaves it to opengraph-image.tsx', () => {
