@@ -19,6 +19,8 @@ export function datasetWith(extra: object[]): string {
   const file = path.join(dir, 'data.ndjson')
   const lines = extra.map((doc) => JSON.stringify(doc)).join('\n')
   fs.writeFileSync(file, `${fs.readFileSync(SAMPLE_DATASET, 'utf8').trimEnd()}\n${lines}\n`)
+  // Image files sit beside the dataset, as `sanity dataset export` lays them out.
+  fs.symlinkSync(path.join(path.dirname(SAMPLE_DATASET), 'images'), path.join(dir, 'images'))
   return file
 }
 

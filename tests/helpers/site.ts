@@ -6,12 +6,12 @@ import { freePort } from './ports'
 export const ROOT = path.join(__dirname, '../..')
 const BIN = path.join(ROOT, 'node_modules/.bin')
 
-const quietEnv = { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
+const quietEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
 
 /** `npm run build` on the embedded default: with-lake starts a lake on a free port for it. */
 export async function buildSite(): Promise<void> {
   const lakePort = await freePort()
-  const env = { ...process.env, ...quietEnv, LAKE_PORT: String(lakePort), SANITY_LAKE_URL: '' }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, LAKE_PORT: String(lakePort), SANITY_LAKE_URL: '' }
   delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
   const result = spawnSync(path.join(BIN, 'tsx'), ['scripts/with-lake.ts', 'next', 'build'], {
     cwd: ROOT,
@@ -34,7 +34,7 @@ export interface RunningSite {
 /** `next start` on a free port, reading content from the lake at `lakeUrl`. */
 export async function startSite(lakeUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningSite> {
   const port = await freePort()
-  const env = { ...process.env, ...quietEnv, SANITY_LAKE_URL: lakeUrl, ...extraEnv }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, SANITY_LAKE_URL: lakeUrl, ...extraEnv }
   delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
   const child: ChildProcess = spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env })
   let log = ''
