@@ -47,5 +47,10 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Tool configuration files that their tools load as CommonJS.
+    files: ['*.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   globalIgnores(['.next/**', 'node_modules/**', 'bench/results/**', 'next-env.d.ts', 'content/**', 'coverage/**']),
 ])

@@ -24,7 +24,6 @@ class MutationFailure extends Error {
 }
 
 const newId = () => randomBytes(11).toString('base64url')
-const newRev = () => randomBytes(12).toString('base64url')
 
 /**
  * POST /data/mutate/:dataset - create, createOrReplace, createIfNotExists, delete (by id or

@@ -30,6 +30,8 @@ export async function contentFor(lakeUrl: string) {
   delete process.env.NEXT_PUBLIC_SANITY_PROJECT_ID
   let content: typeof import('@/lib/content') | undefined
   jest.isolateModules(() => {
+    // jest.isolateModules is synchronous: a fresh copy of the module needs require().
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     content = require('@/lib/content')
   })
   return content as typeof import('@/lib/content')

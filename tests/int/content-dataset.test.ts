@@ -11,6 +11,8 @@ import { join } from 'node:path'
 import { evaluate, parse } from 'groq-js'
 import sharp from 'sharp'
 
+// Raw NDJSON documents: the tests reach into arbitrary fields and assert their values.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = { _id: string; _type: string } & Record<string, any>
 
 const ROOT = join(__dirname, '..', '..')
