@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 
+import { SiteFrame } from '@/components/SiteFrame'
+
 import { DEFAULT_SETTINGS_VALUE } from '@/lib/content'
 import { siteMetadata } from '@/lib/seo/metadata'
 
@@ -16,7 +18,9 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" className={`${serif.variable} ${sans.variable}`}>
-      <body>{children}</body>
+      <body>
+        <SiteFrame>{children}</SiteFrame>
+      </body>
     </html>
   )
 }

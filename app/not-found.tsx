@@ -1,11 +1,6 @@
 import { NotFoundMessage } from '@/components/NotFoundMessage'
-import { SiteFrame } from '@/components/SiteFrame'
 
-// URLs that match no route at all; notFound() inside the site uses (site)/not-found.tsx.
+// Both for URLs that match no route and for notFound() in a page: rendered inside the root layout.
 export default function NotFound() {
-  return (
-    <SiteFrame>
-      <NotFoundMessage />
-    </SiteFrame>
-  )
+  return <NotFoundMessage />
 }

@@ -33,7 +33,8 @@ export async function handleRevalidateWebhook(request: NextRequest): Promise<Res
   if (typeof type !== 'string') return reply(400, { error: 'The body needs a _type' })
   const slug = typeof parsed.body?.slug === 'string' ? parsed.body.slug : null
   const revalidated = tagsForDocument({ _type: type, slug })
-  // Expire at once: the next reader gets the edit, not a stale page.
-  for (const tag of revalidated) revalidateTag(tag, { expire: 0 })
+  // Stale-while-revalidate: the next request regenerates in the background. Expiring outright
+  // would leave nothing to serve if the content source is down at that moment.
+  for (const tag of revalidated) revalidateTag(tag, 'max')
   return reply(200, { revalidated })
 }

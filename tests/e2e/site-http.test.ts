@@ -111,12 +111,22 @@ describe('reader routes', () => {
     expect(text(research.document)).toContain('Research Information & Knowledge Hub')
   })
 
-  it('unknown slugs and URLs answer 404 with the site’s not-found page', async () => {
-    for (const path of ['/insights/no-such-article', '/authors/nobody', '/topics/nothing', '/no/such/page']) {
-      const { status, document } = await getPage(`${site.url}${path}`)
+  it('unknown URLs answer 404 with the site’s not-found page', async () => {
+    const { status, document } = await getPage(`${site.url}/no/such/page`)
+    expect(status).toBe(404)
+    expect(text(document.querySelector('h1'))).toBe('Page not found')
+    expect(document.querySelector('a[href="/insights"]')).not.toBeNull()
+    expect(document.querySelector('header a[href="/"]')).not.toBeNull()
+  })
+
+  it('unknown slugs answer 404, marked noindex', async () => {
+    // Next renders notFound() pages in the browser from the Flight data (vercel/next.js#62228):
+    // the server sends the status and robots tag; tests/e2e/browser checks what a reader sees.
+    for (const path of ['/insights/no-such-article', '/authors/nobody', '/topics/nothing']) {
+      const { status, html } = await getPage(`${site.url}${path}`)
       expect({ path, status }).toEqual({ path, status: 404 })
-      expect(text(document.querySelector('h1'))).toBe('Page not found')
-      expect(document.querySelector('a[href="/insights"]')).not.toBeNull()
+      expect(html).toMatch(/<meta name="robots" content="noindex"\/>/)
+      expect(html).toContain('Page not found')
     }
   })
 

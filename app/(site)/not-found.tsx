@@ -1,5 +1,0 @@
-import { NotFoundMessage } from '@/components/NotFoundMessage'
-
-export default function NotFound() {
-  return <NotFoundMessage />
-}
