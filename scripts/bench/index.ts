@@ -1,0 +1,137 @@
+/**
+ * npm run bench [-- --quick] [-- --with-lake]
+ * Builds the site, serves it on the embedded default and measures: served speed of the cached seed
+ * article against a bare node server (served.ts), client JavaScript per route (client-js.ts),
+ * Lighthouse (lighthouse.ts), then first-render cost on generated datasets (render.ts). Prints a
+ * report, adds the lake and publish figures already in bench/results/, writes bench/results/bench.json.
+ * It builds into .next: run it under the shared build lock (flock /tmp/build.lock npm run bench).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { startLake } from '../../lake'
+import { measureClientJs } from './client-js'
+import { measureLighthouse } from './lighthouse'
+import { measureRender } from './render'
+import { flatTable, lakeTable, readSaved } from './saved-results'
+import { measureServed } from './served'
+import { buildSite, onStop, ROOT, startSite, stopAll } from './site'
+import { clientJsTable, lighthouseTable, renderTable, servedTable } from './table'
+
+const SEED_ARTICLE = '/insights/shifting-position-of-leadership-digital-disruption'
+const JS_ROUTES = ['/', '/insights', SEED_ARTICLE, '/authors/jennifer-jordan', '/search?q=leadership']
+const LIGHTHOUSE_PAGES = ['/', '/insights', SEED_ARTICLE]
+const RESULTS = path.join(ROOT, 'bench/results')
+
+const argv = process.argv.slice(2)
+const quick = argv.includes('--quick')
+const withLake = argv.includes('--with-lake')
+const plan = quick
+  ? { load: { connections: 32, duration: 3, warmup: 1 }, sizes: [100, 1000], samples: 5 }
+  : { load: { connections: 32, duration: 10, warmup: 3 }, sizes: [100, 1000, 10_000], samples: 15 }
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const step = (line: string) => console.error(`[bench ${elapsed()}] ${line}`)
+
+function git(...args: string[]): string {
+  return spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
+}
+
+function machine() {
+  const cpus = os.cpus()
+  return {
+    date: new Date().toISOString(),
+    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (+ uncommitted changes)' : ''}`,
+    node: process.version,
+    next: (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/next/package.json'), 'utf8')) as { version: string }).version,
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    mode: quick ? 'quick' : 'full',
+  }
+}
+
+async function main() {
+  const facts = machine()
+  step(`${facts.mode} run on ${facts.cores} cores, node ${facts.node}`)
+
+  if (withLake) {
+    step('bench:lake')
+    const lakeArgs = quick ? ['--runs', '50', '--sizes', '1000', '--plain-runs', '5'] : []
+    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/bench-lake.ts', ...lakeArgs], { cwd: ROOT, stdio: 'inherit' })
+    if (run.status !== 0) throw new Error(`bench:lake failed (${run.status ?? run.signal})`)
+  }
+
+  step('next build')
+  await buildSite()
+
+  step('serving the build on the embedded default (content/data.ndjson)')
+  const lake = await startLake({ port: 0, datasets: { production: path.join(ROOT, 'content/data.ndjson') }, watch: false, log: () => {} })
+  const stopLake = onStop(() => lake.close())
+  const site = await startSite(lake.url)
+  step(`served speed of ${SEED_ARTICLE}`)
+  const served = await measureServed(site, SEED_ARTICLE, plan.load)
+  step('client JavaScript per route')
+  const clientJs = await measureClientJs(site.url, JS_ROUTES)
+  step('lighthouse')
+  const lighthouse = await measureLighthouse(site.url, LIGHTHOUSE_PAGES, RESULTS)
+  await site.stop()
+  await stopLake()
+
+  step(`first renders on ${plan.sizes.join(', ')} generated articles`)
+  const render = await measureRender(plan.sizes, plan.samples, step)
+
+  const lakeSaved = readSaved(RESULTS, 'lake.json')
+  const publishSaved = readSaved(RESULTS, 'publish.json')
+  const wallSeconds = Math.round((Date.now() - started) / 1000)
+
+  const report = [
+    `Insights bench (${facts.mode}) ${facts.date}, commit ${facts.commit}`,
+    `machine: ${facts.cores} cores (${facts.cpu}), ${facts.memoryGiB} GiB, ${facts.os}; node ${facts.node}, next ${facts.next}`,
+    '',
+    '1. Served speed (cached page, autocannon)',
+    servedTable(served),
+    '',
+    `2. Render cost: first request of an article not prebuilt, time to last byte (${plan.samples} samples per size)`,
+    renderTable(render),
+    '',
+    '3. Client JavaScript, first visit (script responses; gzip -6 computed here)',
+    clientJsTable(clientJs),
+    '',
+    '4. Lighthouse 12.2.3, default mobile config, scores 0-100',
+    lighthouseTable(lighthouse),
+    '',
+    '5. Lake queries (bench:lake)',
+    lakeTable(lakeSaved),
+    '',
+    '   Publish (bench:publish)',
+    flatTable(publishSaved, 'npm run bench:publish'),
+    '',
+    `wall time ${wallSeconds} s`,
+  ].join('\n')
+  console.log(`\n${report}`)
+
+  fs.mkdirSync(RESULTS, { recursive: true })
+  const out = path.join(RESULTS, 'bench.json')
+  const json = { ...facts, wallSeconds, plan, served, render, clientJs, lighthouse, lake: lakeSaved.data ?? 'not run', publish: publishSaved.data ?? 'not run' }
+  fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`)
+  console.log(`wrote ${path.relative(ROOT, out)}`)
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    step(`${signal}: stopping everything the bench started`)
+    void stopAll().finally(() => process.exit(130))
+  })
+}
+
+main()
+  .catch((error) => {
+    console.error(error instanceof Error ? error.stack : error)
+    process.exitCode = 1
+  })
+  .finally(() => stopAll())
