@@ -2,6 +2,8 @@ import {createHash} from 'node:crypto'
 import {readFileSync, watch, writeFileSync, renameSync, type FSWatcher} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
+import {LakeError} from './errors'
+import {exportDocuments, ExportFormatError, importExportedDocuments} from './export-format'
 import {parseNdjson, toNdjson, type LakeDocument} from './ndjson'
 import type {Perspective} from './perspective'
 import {DatasetView} from './view'
@@ -30,9 +32,23 @@ export class DatasetStore {
     private readonly log: Logger,
   ) {
     const text = readFileSync(file, 'utf8')
-    this.docs = parseNdjson(text, file)
+    this.docs = this.load(text)
     this.contentHash = hash(text)
     this.warm()
+  }
+
+  /**
+   * The file is in `sanity dataset export` format; the lake holds what Sanity would after
+   * `sanity dataset import` (image refs and `sanity.imageAsset` documents), see export-format.ts.
+   */
+  private load(text: string): LakeDocument[] {
+    const docs = parseNdjson(text, this.file)
+    try {
+      return importExportedDocuments(docs, {datasetDir: dirname(this.file), dataset: this.name})
+    } catch (err) {
+      if (err instanceof ExportFormatError) throw new LakeError(500, 'datasetLoadError', `${this.file}: ${err.message}`)
+      throw err
+    }
   }
 
   get imagesDir(): string {
@@ -78,7 +94,7 @@ export class DatasetStore {
     const h = hash(text)
     if (h === this.contentHash) return true
     try {
-      this.replace(parseNdjson(text, this.file))
+      this.replace(this.load(text))
     } catch (err) {
       this.log(`dataset "${this.name}": ${(err as Error).message}; keeping the last good version`)
       return false
@@ -89,12 +105,15 @@ export class DatasetStore {
     return true
   }
 
-  /** Applies a committed transaction: new version in memory, written back to the NDJSON file. */
+  /**
+   * Applies a committed transaction: new version in memory, written back to the NDJSON file in
+   * export format (no asset documents; image fields as `_sanityAsset`).
+   */
   commit(docs: LakeDocument[], changed: Map<string, LakeDocument | null>, transactionId: string): void {
     const previous = new Map<string, LakeDocument | null>()
     for (const id of changed.keys()) previous.set(id, this.view('raw').byId.get(id) ?? null)
     this.replace(docs)
-    const text = toNdjson(docs)
+    const text = toNdjson(exportDocuments(docs))
     const tmp = `${this.file}.${process.pid}.tmp`
     writeFileSync(tmp, text)
     renameSync(tmp, this.file)
