@@ -4,9 +4,12 @@
  *
  *   npm run content:images
  *
- * Writes content/images/<sha1>-<w>x<h>.png (the `sanity dataset export` layout), removes files
- * no image uses any more, and writes the `sanity.imageAsset` documents to
- * content/source/image-assets.json, keyed by image name, for content/source/build.ts.
+ * Writes content/images/<sha1>-<w>x<h>.png (the `sanity dataset export` layout) and removes files
+ * no image uses any more. Writes content/source/image-assets.json (image name -> the
+ * `_sanityAsset` value an image field holds in the export, for content/source/build.ts) and
+ * content/assets.json (asset metadata keyed `image-<sha1>`, as export writes it: the original
+ * file name, which `sanity dataset import` gives the uploaded asset). No asset documents: import
+ * creates them when it uploads the files.
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -21,15 +24,12 @@ interface ImageSpec {
   palette: readonly string[]
   width: number
   height: number
-  uploadedAt: string
 }
 
-// Project and dataset as in lib/content/api.ts (the local lake is project "local").
-const PROJECT_ID = 'local'
-const DATASET = 'production'
 const ROOT = join(__dirname, '..', 'content')
 const IMAGES_DIR = join(ROOT, 'images')
 const MANIFEST = join(ROOT, 'source', 'image-assets.json')
+const ASSET_MAP = join(ROOT, 'assets.json')
 
 const PALETTES = {
   ink: ['#14213d', '#fca311', '#e5e5e5', '#3d5a80', '#ffffff'],
@@ -40,32 +40,32 @@ const PALETTES = {
   sand: ['#3c3c3c', '#e9c46a', '#f4f1de', '#e07a5f', '#81b29a'],
 } as const
 
-const wide = (name: string, motif: Motif, palette: keyof typeof PALETTES, uploadedAt: string): ImageSpec => ({
-  name, motif, palette: PALETTES[palette], width: 1200, height: 675, uploadedAt,
+const wide = (name: string, motif: Motif, palette: keyof typeof PALETTES): ImageSpec => ({
+  name, motif, palette: PALETTES[palette], width: 1200, height: 675,
 })
-const square = (name: string, palette: keyof typeof PALETTES, uploadedAt: string): ImageSpec => ({
-  name, motif: 'portrait', palette: PALETTES[palette], width: 600, height: 600, uploadedAt,
+const square = (name: string, palette: keyof typeof PALETTES): ImageSpec => ({
+  name, motif: 'portrait', palette: PALETTES[palette], width: 600, height: 600,
 })
 
 export const IMAGES: readonly ImageSpec[] = [
-  wide('lead-from-behind', 'orbits', 'ink', '2018-08-10T08:00:00Z'),
-  wide('strategy-fog', 'bands', 'sea', '2018-11-02T08:00:00Z'),
-  wide('capital-allocation', 'grid', 'sand', '2019-05-20T08:00:00Z'),
-  wide('scope-three', 'peaks', 'forest', '2020-02-18T08:00:00Z'),
-  wide('hybrid-teams', 'orbits', 'plum', '2021-03-08T08:00:00Z'),
-  wide('pricing-power', 'peaks', 'ember', '2022-06-01T08:00:00Z'),
-  wide('ai-pilots', 'grid', 'sea', '2023-09-12T08:00:00Z'),
-  wide('board-questions', 'bands', 'ink', '2024-04-22T08:00:00Z'),
-  wide('family-business', 'peaks', 'sand', '2025-01-14T08:00:00Z'),
-  wide('resilient-supply', 'orbits', 'forest', '2025-10-06T08:00:00Z'),
-  wide('decision-speed', 'bands', 'ember', '2026-02-02T08:00:00Z'),
-  wide('body-stakeholder-map', 'grid', 'forest', '2020-02-18T08:00:00Z'),
-  wide('body-margin-bridge', 'peaks', 'sand', '2022-06-01T08:00:00Z'),
-  square('jennifer-jordan', 'plum', '2018-08-01T08:00:00Z'),
-  square('marc-olivier-duval', 'sea', '2018-10-01T08:00:00Z'),
-  square('amara-okafor', 'forest', '2019-04-01T08:00:00Z'),
-  square('lena-hartmann', 'ember', '2020-01-10T08:00:00Z'),
-  square('rahul-mehta', 'sand', '2021-02-15T08:00:00Z'),
+  wide('lead-from-behind', 'orbits', 'ink'),
+  wide('strategy-fog', 'bands', 'sea'),
+  wide('capital-allocation', 'grid', 'sand'),
+  wide('scope-three', 'peaks', 'forest'),
+  wide('hybrid-teams', 'orbits', 'plum'),
+  wide('pricing-power', 'peaks', 'ember'),
+  wide('ai-pilots', 'grid', 'sea'),
+  wide('board-questions', 'bands', 'ink'),
+  wide('family-business', 'peaks', 'sand'),
+  wide('resilient-supply', 'orbits', 'forest'),
+  wide('decision-speed', 'bands', 'ember'),
+  wide('body-stakeholder-map', 'grid', 'forest'),
+  wide('body-margin-bridge', 'peaks', 'sand'),
+  square('jennifer-jordan', 'plum'),
+  square('marc-olivier-duval', 'sea'),
+  square('amara-okafor', 'forest'),
+  square('lena-hartmann', 'ember'),
+  square('rahul-mehta', 'sand'),
 ]
 
 /** mulberry32: a tiny seeded PRNG, so each image is drawn the same way every run. */
@@ -140,57 +140,25 @@ function svgFor(spec: ImageSpec): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${spec.width}" height="${spec.height}" viewBox="0 0 ${spec.width} ${spec.height}"><rect width="100%" height="100%" fill="${background}"/>${shapes(spec, rnd)}</svg>`
 }
 
-/** A Sanity-style revision id, derived from content so it is stable. */
-const revision = (text: string) => createHash('sha1').update(text).digest('base64url').replace(/[-_]/g, 'x').slice(0, 22)
-
 async function render(spec: ImageSpec) {
   const png = await sharp(Buffer.from(svgFor(spec)))
     .png({ palette: true, colors: 24, dither: 0, compressionLevel: 9, effort: 10 })
     .toBuffer()
   const sha1 = createHash('sha1').update(png).digest('hex')
-  const dims = `${spec.width}x${spec.height}`
-  const fileName = `${sha1}-${dims}.png`
-  const lqip = await sharp(png).resize(20).blur().jpeg({ quality: 40 }).toBuffer()
-  const asset = {
-    _id: `image-${sha1}-${dims}-png`,
-    _type: 'sanity.imageAsset',
-    _createdAt: spec.uploadedAt,
-    _updatedAt: spec.uploadedAt,
-    _rev: revision(`${sha1}${spec.uploadedAt}`),
-    assetId: sha1,
-    sha1hash: sha1,
-    extension: 'png',
-    mimeType: 'image/png',
-    originalFilename: `${spec.name}.png`,
-    size: png.length,
-    path: `images/${PROJECT_ID}/${DATASET}/${fileName}`,
-    url: `https://cdn.sanity.io/images/${PROJECT_ID}/${DATASET}/${fileName}`,
-    uploadId: revision(`upload-${sha1}`),
-    metadata: {
-      _type: 'sanity.imageMetadata',
-      dimensions: {
-        _type: 'sanity.imageDimensions',
-        width: spec.width,
-        height: spec.height,
-        aspectRatio: spec.width / spec.height,
-      },
-      hasAlpha: false,
-      isOpaque: true,
-      lqip: `data:image/jpeg;base64,${lqip.toString('base64')}`,
-    },
-  }
-  return { png, fileName, asset }
+  return { png, sha1, fileName: `${sha1}-${spec.width}x${spec.height}.png` }
 }
 
 async function main() {
   mkdirSync(IMAGES_DIR, { recursive: true })
-  const manifest: Record<string, unknown> = {}
+  const manifest: Record<string, string> = {}
+  const assetMap: Record<string, { originalFilename: string }> = {}
   const keep = new Set<string>()
   for (const spec of IMAGES) {
-    const { png, fileName, asset } = await render(spec)
+    const { png, sha1, fileName } = await render(spec)
     writeFileSync(join(IMAGES_DIR, fileName), png)
     keep.add(fileName)
-    manifest[spec.name] = asset
+    manifest[spec.name] = `image@file://./images/${fileName}`
+    assetMap[`image-${sha1}`] = { originalFilename: `${spec.name}.png` }
     console.log(`${fileName}  ${(png.length / 1024).toFixed(1)} KB  ${spec.name}`)
   }
   for (const file of readdirSync(IMAGES_DIR)) {
@@ -200,7 +168,8 @@ async function main() {
     }
   }
   writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
-  console.log(`${IMAGES.length} images; asset documents in ${MANIFEST}`)
+  writeFileSync(ASSET_MAP, `${JSON.stringify(assetMap, null, 2)}\n`)
+  console.log(`${IMAGES.length} images; image fields in ${MANIFEST}, asset metadata in ${ASSET_MAP}`)
 }
 
 main().catch((error: unknown) => {

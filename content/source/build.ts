@@ -1,6 +1,8 @@
 /**
  * Builds content/data.ndjson, the sample dataset in `sanity dataset export` format, from the
- * authoring files beside this one and the asset documents written by scripts/generate-images.ts.
+ * authoring files beside this one and the image files scripts/generate-images.ts draws.
+ * As export writes it: no asset documents; image fields are `{_sanityAsset:
+ * 'image@file://./images/<sha1>-<w>x<h>.png', _type, ...}` with the files in content/images/.
  *
  *   npm run content:images   (only when images change)
  *   npx tsx content/source/build.ts
@@ -9,7 +11,9 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+
+import { exportDocuments, importExportedDocuments } from '../../lake/export-format'
 
 import { articles, pendingEdits } from './articles'
 import { authors } from './authors'
@@ -20,16 +24,17 @@ import { researchLinks, siteSettings, topics } from './taxonomy'
 type Doc = { _id: string; _type: string } & Record<string, unknown>
 
 const OUT = join(__dirname, '..', 'data.ndjson')
-const assets = JSON.parse(readFileSync(join(__dirname, 'image-assets.json'), 'utf8')) as Record<string, Doc>
+/** Image name -> its `_sanityAsset` value (`image@file://./images/<file>`). */
+const assets = JSON.parse(readFileSync(join(__dirname, 'image-assets.json'), 'utf8')) as Record<string, string>
 
 const hash = (text: string) => createHash('sha1').update(text).digest('hex')
 const ref = (id: string) => ({ _type: 'reference', _ref: id })
 const refs = (ids: readonly string[] = []) => ids.map(ref)
 
-function assetRef(name: string) {
+function exportedAsset(name: string) {
   const asset = assets[name]
   if (!asset) throw new Error(`No image "${name}" in image-assets.json; add it to scripts/generate-images.ts`)
-  return ref(asset._id)
+  return asset
 }
 
 function image(source: ImageSource | undefined) {
@@ -38,13 +43,13 @@ function image(source: ImageSource | undefined) {
     hotspot: { _type: 'sanity.imageHotspot', ...source.hotspot },
     crop: { _type: 'sanity.imageCrop', top: 0, bottom: 0, left: 0, right: 0 },
   }
-  return { _type: 'image', asset: assetRef(source.image), ...focus, alt: source.alt }
+  return { _sanityAsset: exportedAsset(source.image), _type: 'image', ...focus, alt: source.alt }
 }
 
 function bodyNode(node: BodyNode) {
   if (node._type !== 'bodyImage') return node
   const { image: name, _type, ...rest } = node
-  return { _type, asset: assetRef(name), ...rest }
+  return { _sanityAsset: exportedAsset(name), _type, ...rest }
 }
 
 /** Adds a stable `_key` to every object in every array, as the Studio would (randomly). */
@@ -116,10 +121,11 @@ function buildDocuments(): Doc[] {
     const draft = articleDoc({ ...published, ...changes, _id: `drafts.${of}`, updatedAt })
     return { ...draft, _createdAt: updatedAt }
   })
-  const assetDocs = Object.values(assets).sort((a, b) => a._id.localeCompare(b._id))
-  return [settings, ...topicDocs, ...researchDocs, ...authorDocs, ...articleDocs, ...editDocs, ...assetDocs]
+  return [settings, ...topicDocs, ...researchDocs, ...authorDocs, ...articleDocs, ...editDocs]
 }
 
-const docs = buildDocuments()
+// Through import and back, as `sanity dataset export` would write what import produced: checks
+// every image file is there and puts `_sanityAsset` first in each image object, as export does.
+const docs = exportDocuments(importExportedDocuments(buildDocuments(), { datasetDir: dirname(OUT) }))
 writeFileSync(OUT, `${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
 console.log(`${docs.length} documents written to ${OUT}`)
