@@ -96,20 +96,35 @@ function mapObjects(value: unknown, path: Path, visit: (obj: Record<string, unkn
   return visit(changed ? Object.fromEntries(entries) : value, path)
 }
 
-/** The image file a `_sanityAsset` value names, checked against the export layout. */
-function exportedImageFile(value: unknown, fail: (problem: string) => ExportFormatError) {
+export type ExportedImage = {name: string; sha1: string; width: number; height: number; extension: string; mimeType: string}
+
+/**
+ * The image file a `_sanityAsset` value names (`image@file://./images/<sha1>-<w>x<h>.<ext>`);
+ * throws an Error saying what is wrong with any other value.
+ */
+export function parseExportedImage(value: unknown): ExportedImage {
   const match = typeof value === 'string' ? SANITY_ASSET.exec(value) : null
-  if (!match) throw fail(`_sanityAsset must be "image@<url>" or "file@<url>", got ${JSON.stringify(value)}`)
+  if (!match) throw new Error(`_sanityAsset must be "image@<url>" or "file@<url>", got ${JSON.stringify(value)}`)
   const [, type, url] = match
-  if (type === 'file') throw fail(`file assets are not supported (${value}); only images in images/`)
+  if (type === 'file') throw new Error(`file assets are not supported (${value}); only images in images/`)
   const name = EXPORTED_IMAGE.exec(url!)?.[1]
-  if (!name) throw fail(`only images beside the dataset are supported ("image@file://./images/<file>"), got "${value}"`)
+  if (!name) throw new Error(`only images beside the dataset are supported ("image@file://./images/<file>"), got "${value}"`)
   const parts = IMAGE_FILE_NAME.exec(name)
-  if (!parts) throw fail(`image file "${name}" is not named <sha1>-<width>x<height>.<ext> as sanity dataset export names it`)
+  if (!parts) throw new Error(`image file "${name}" is not named <sha1>-<width>x<height>.<ext> as sanity dataset export names it`)
   const [, sha1, width, height, extension] = parts
   const mimeType = MIME_TYPES[extension!]
-  if (!mimeType) throw fail(`image file "${name}" has an extension that is not an image type (${Object.keys(MIME_TYPES).join(', ')})`)
+  if (!mimeType) throw new Error(`image file "${name}" has an extension that is not an image type (${Object.keys(MIME_TYPES).join(', ')})`)
   return {name, sha1: sha1!, width: Number(width), height: Number(height), extension: extension!, mimeType}
+}
+
+/** Every object in `doc` that holds a `_sanityAsset`, with its path (`mainImage`, `body[_key=="k"]`). */
+export function findExportedAssets(doc: ExportDocument): Array<{holder: Record<string, unknown>; path: string}> {
+  const found: Array<{holder: Record<string, unknown>; path: string}> = []
+  mapObjects(doc, [], (obj, path) => {
+    if ('_sanityAsset' in obj) found.push({holder: obj, path: pathToString(path)})
+    return obj
+  })
+  return found
 }
 
 function readAssetMap(datasetDir: string): AssetMap {
@@ -137,7 +152,12 @@ export function importExportedDocuments<T extends ExportDocument>(docs: readonly
     mapObjects(doc, [], (obj, path) => {
       if (!('_sanityAsset' in obj)) return obj
       const fail = (problem: string) => new ExportFormatError(doc._id, pathToString(path), problem)
-      const file = exportedImageFile(obj._sanityAsset, fail)
+      let file: ExportedImage
+      try {
+        file = parseExportedImage(obj._sanityAsset)
+      } catch (err) {
+        throw fail((err as Error).message)
+      }
       const id = `image-${file.sha1}-${file.width}x${file.height}-${file.extension}`
       if (!assets.has(id)) {
         const location = join(datasetDir, 'images', file.name)

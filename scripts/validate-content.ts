@@ -10,18 +10,26 @@
  * - `getClient().withConfig().fetch(groq, params)`: slug `isUnique` runs a GROQ query; groq-js
  *   evaluates it over the dataset.
  * - `getDocumentExists({id})`: reference fields check their target exists.
- * On top, checks the export format itself: unique `_id`s, `_key` on array objects, every `_ref`
- * resolves, every image asset's file is in images/ beside the dataset.
+ * The file is in `sanity dataset export` format, so the schema rules run on what Sanity would hold
+ * after `sanity dataset import`: lake/export-format.ts turns every `_sanityAsset` into an image
+ * asset reference and adds the `sanity.imageAsset` documents import would create.
+ * On top, checks the export format itself: no asset documents and no image asset references in
+ * the file (export writes `_sanityAsset` instead), every `_sanityAsset` names a file in images/
+ * beside the dataset whose sha1 and dimensions match its name, unique `_id`s, `_key` on array
+ * objects, every `_ref` resolves.
  *
  * Prints `<docId> <field path>: <message>` per problem; exits 1 if any is an error.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
 import { evaluate, parse } from 'groq-js'
 import { createSchema, pathToString, validateDocument } from 'sanity'
 import type { Path, SanityClient, SanityDocument, Workspace } from 'sanity'
+import sharp from 'sharp'
 
+import { findExportedAssets, IMAGE_ASSET_ID, importExportedDocuments, parseExportedImage } from '../lake/export-format'
 import { schemaTypes } from '../sanity/schemaTypes'
 
 type Level = 'error' | 'warning' | 'info'
@@ -98,13 +106,71 @@ function checkStructure(doc: SanityDocument, ids: Set<string>, problems: Problem
   visit(doc, [])
 }
 
-function checkAssetFile(doc: SanityDocument, imagesDir: string, problems: Problem[]): void {
-  const match = /^image-([a-f0-9]{40})-(\d+x\d+)-([a-z0-9]+)$/.exec(doc._id)
-  const file = match ? join(imagesDir, `${match[1]}-${match[2]}.${match[3]}`) : undefined
-  if (!file || !existsSync(file)) {
-    const message = `image file ${file ?? '(id is not image-<sha1>-<w>x<h>-<ext>)'} is missing`
-    problems.push({ docId: doc._id, path: '', message, level: 'error' })
+/** sharp's format names for the extensions Sanity gives images. */
+const FORMAT_OF_EXTENSION: Record<string, string> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif', svg: 'svg', avif: 'heif', tiff: 'tiff' }
+
+/** Is the file a `_sanityAsset` names there, and do its sha1 and dimensions match its name? */
+async function checkExportedImage(value: unknown, imagesDir: string): Promise<string | undefined> {
+  let image: ReturnType<typeof parseExportedImage>
+  try {
+    image = parseExportedImage(value)
+  } catch (error) {
+    return (error as Error).message
   }
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(join(imagesDir, image.name))
+  } catch {
+    return `image file images/${image.name} is missing`
+  }
+  const sha1 = createHash('sha1').update(bytes).digest('hex')
+  if (sha1 !== image.sha1) return `image file images/${image.name} has sha1 ${sha1}, not the one in its name`
+  const meta = await sharp(bytes).metadata().catch(() => undefined)
+  if (!meta) return `image file images/${image.name} is not an image sharp can read`
+  if (meta.width !== image.width || meta.height !== image.height) {
+    return `image file images/${image.name} is ${meta.width}x${meta.height}, not ${image.width}x${image.height} as its name says`
+  }
+  if (meta.format !== FORMAT_OF_EXTENSION[image.extension]) return `image file images/${image.name} is ${meta.format}, not ${image.extension}`
+  return undefined
+}
+
+/**
+ * What import would reject or silently change: asset documents, image asset references, and
+ * `_sanityAsset`s whose file is missing or does not match its name. A bad `_sanityAsset` is
+ * removed (as `--allow-failing-assets` would leave the field without an asset), so the schema
+ * rules still run on the rest of the document.
+ */
+async function checkExportFormat(docs: SanityDocument[], imagesDir: string, problems: Problem[]): Promise<void> {
+  const error = (docId: string, path: string, message: string) => problems.push({ docId, path, message, level: 'error' })
+  const fileChecks = new Map<string, Promise<string | undefined>>()
+  for (const doc of docs) {
+    if (/^sanity\.[a-zA-Z]+Asset$/.test(doc._type)) {
+      error(doc._id, '', `asset document in the file: sanity dataset export writes none (the file goes in images/, image fields hold _sanityAsset), and sanity dataset import rejects it when it names another project`)
+      continue
+    }
+    const visit = (value: unknown, path: Path): void => {
+      if (Array.isArray(value)) return value.forEach((item, index) => visit(item, [...path, isRecord(item) && typeof item._key === 'string' ? { _key: item._key } : index]))
+      if (!isRecord(value)) return
+      const ref = isRecord(value.asset) ? value.asset._ref : undefined
+      if (typeof ref === 'string' && IMAGE_ASSET_ID.test(ref)) {
+        error(doc._id, pathToString(path), `image field holds an asset reference ("${ref}"); export format has _sanityAsset: "image@file://./images/<file>" instead`)
+      }
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, key])
+    }
+    visit(doc, [])
+  }
+  await Promise.all(
+    docs.flatMap((doc) =>
+      findExportedAssets(doc).map(async ({ holder, path }) => {
+        const key = String(holder._sanityAsset)
+        if (!fileChecks.has(key)) fileChecks.set(key, checkExportedImage(holder._sanityAsset, imagesDir))
+        const problem = await fileChecks.get(key)
+        if (!problem) return
+        error(doc._id, path, problem)
+        delete holder._sanityAsset
+      }),
+    ),
+  )
 }
 
 async function main(): Promise<number> {
@@ -121,7 +187,12 @@ async function main(): Promise<number> {
     return 1
   }
 
-  const docs = readNdjson(datasetFile, problems)
+  const exported = readNdjson(datasetFile, problems)
+  const imagesDir = join(dirname(datasetFile), 'images')
+  await checkExportFormat(exported, imagesDir, problems)
+  const fileAssets = new Set(exported.filter((doc) => /^sanity\.[a-zA-Z]+Asset$/.test(doc._type)).map((doc) => doc._id))
+  // What Sanity would hold after `sanity dataset import` (refs and the asset documents it creates).
+  const docs = importExportedDocuments(exported, { datasetDir: dirname(datasetFile) }) as SanityDocument[]
   const ids = new Set<string>()
   for (const doc of docs) {
     if (ids.has(doc._id)) problems.push({ docId: doc._id, path: '', message: 'duplicate _id', level: 'error' })
@@ -131,12 +202,12 @@ async function main(): Promise<number> {
   const client = inMemoryClient(docs)
   // validateDocument reads only `schema`, `i18n` (falls back to English) and `getClient`.
   const workspace = { schema, getClient: () => client } as unknown as Workspace
-  const imagesDir = join(dirname(datasetFile), 'images')
 
   await Promise.all(
     docs.map(async (doc) => {
       checkStructure(doc, ids, problems)
-      if (doc._type === 'sanity.imageAsset') return checkAssetFile(doc, imagesDir, problems)
+      // Import creates the image asset documents; asset documents in the file are reported above.
+      if (doc._type === 'sanity.imageAsset' || fileAssets.has(doc._id)) return
       if (!schema.get(doc._type)) {
         problems.push({ docId: doc._id, path: '', message: `unknown type "${doc._type}"`, level: 'error' })
         return
@@ -172,9 +243,10 @@ async function main(): Promise<number> {
     console.log(`${p.docId} ${where}: ${tag}${p.message}`)
   }
   const errors = problems.filter((p) => p.level === 'error').length
-  const types = new Set(docs.map((d) => d._type))
+  const types = new Set(exported.map((d) => d._type))
+  const images = docs.length - exported.length
   console.log(
-    `${docs.length} documents (${types.size} types) in ${datasetFile}: ${errors} errors, ${problems.length - errors} warnings`,
+    `${exported.length} documents (${types.size} types, ${images} image files) in ${datasetFile}: ${errors} errors, ${problems.length - errors} warnings`,
   )
   return errors > 0 ? 1 : 0
 }

@@ -1,10 +1,11 @@
 /**
- * The sample dataset (content/data.ndjson): it passes the schema's own validation, the validator
- * names each problem an editor would make, and the facts the site and its tests rely on hold.
+ * The sample dataset (content/data.ndjson, in `sanity dataset export` format): it passes the
+ * schema's own validation, the validator names each problem an editor would make, and the facts
+ * the site and its tests rely on hold.
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -61,7 +62,9 @@ describe('validate-content on a dataset with editor mistakes', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'content-broken-'))
-    symlinkSync(IMAGES, join(dir, 'images'))
+    // images/ beside the copy: links to the sample's files (more are added below).
+    mkdirSync(join(dir, 'images'))
+    for (const file of readdirSync(IMAGES)) symlinkSync(join(IMAGES, file), join(dir, 'images', file))
     const untitled = clone('article-data-culture')
     delete untitled.title
     const longTitle = clone('article-one-page-strategy')
@@ -73,8 +76,18 @@ describe('validate-content on a dataset with editor mistakes', () => {
     ftp.url = 'ftp://files.example.org/boardroom.mp3'
     const dangling = clone('article-green-premium')
     dangling.authors.push({ _key: 'ghost', _type: 'reference', _ref: 'author-nobody' })
-    const broken = new Map([untitled, longTitle, scripted, ftp, dangling].map((doc) => [doc._id, doc]))
-    const lines = docs.map((doc) => JSON.stringify(broken.get(doc._id) ?? doc))
+    const missingImage = clone('article-pricing-power')
+    missingImage.mainImage._sanityAsset = `image@file://./images/${'0'.repeat(40)}-1200x675.png`
+    const wrongName = clone('article-strategy-in-the-fog')
+    const fogFile = wrongName.mainImage._sanityAsset.replace('image@file://./images/', '')
+    wrongName.mainImage._sanityAsset = wrongName.mainImage._sanityAsset.replace('-1200x675.png', '-1200x600.png')
+    const oldStyle = clone('author-amara-okafor')
+    const photoSha = oldStyle.photo._sanityAsset.match(/([a-f0-9]{40})-/)[1]
+    oldStyle.photo = { _type: 'image', asset: { _type: 'reference', _ref: `image-${photoSha}-600x600-png` }, alt: oldStyle.photo.alt }
+    const assetDoc = { _id: `image-${photoSha}-600x600-png`, _type: 'sanity.imageAsset', url: `https://cdn.sanity.io/images/local/production/${photoSha}-600x600.png` }
+    symlinkSync(join(IMAGES, fogFile), join(dir, 'images', fogFile.replace('-1200x675.png', '-1200x600.png')))
+    const broken = new Map([untitled, longTitle, scripted, ftp, dangling, missingImage, wrongName, oldStyle].map((doc) => [doc._id, doc]))
+    const lines = [...docs.map((doc) => JSON.stringify(broken.get(doc._id) ?? doc)), JSON.stringify(assetDoc)]
     writeFileSync(join(dir, 'data.ndjson'), `${lines.join('\n')}\n`)
     result = validate(join(dir, 'data.ndjson'))
   }, 180_000)
@@ -110,6 +123,21 @@ describe('validate-content on a dataset with editor mistakes', () => {
     expect(result.out).toContain(
       'article-green-premium authors[_key=="ghost"]: reference to missing document "author-nobody"',
     )
+  })
+
+  it('names an image field whose file is not in images/', () => {
+    expect(result.out).toContain(`article-pricing-power mainImage: image file images/${'0'.repeat(40)}-1200x675.png is missing`)
+  })
+
+  it('names an image file whose name claims other dimensions', () => {
+    expect(result.out).toMatch(
+      /^article-strategy-in-the-fog mainImage: image file images\/[a-f0-9]{40}-1200x600\.png is 1200x675, not 1200x600 as its name says$/m,
+    )
+  })
+
+  it('refuses what export never writes: asset documents and image asset references', () => {
+    expect(result.out).toMatch(/^image-[a-f0-9]{40}-600x600-png \(document\): asset document in the file/m)
+    expect(result.out).toMatch(/^author-amara-okafor photo: image field holds an asset reference/m)
   })
 
   it('reports nothing about the documents left intact', () => {
@@ -192,28 +220,35 @@ describe('sample dataset contents', () => {
     expect(draft.slug.current).toBe(live.slug.current)
   })
 
-  it('has every image file, with the dimensions and sha1 its asset document claims', async () => {
-    const assets = docs.filter((doc) => doc._type === 'sanity.imageAsset')
-    expect(assets.length).toBeGreaterThanOrEqual(3)
-    for (const asset of assets) {
-      const { width, height } = asset.metadata.dimensions
-      const file = join(IMAGES, `${asset.sha1hash}-${width}x${height}.${asset.extension}`)
+  it('is in export format: no asset documents, image fields hold _sanityAsset and no asset reference', () => {
+    expect(docs.filter((doc) => /^sanity\.[a-zA-Z]+Asset$/.test(doc._type))).toEqual([])
+    const text = readFileSync(DATASET, 'utf8')
+    expect(text).not.toMatch(/"_ref":"image-/)
+    expect(text).not.toContain('"asset":')
+  })
+
+  it('has every image file, with the sha1 and dimensions its name claims', async () => {
+    const values = new Set(
+      readFileSync(DATASET, 'utf8').match(/"_sanityAsset":"[^"]*"/g)?.map((m) => JSON.parse(m.slice('"_sanityAsset":'.length)) as string),
+    )
+    expect(values.size).toBeGreaterThanOrEqual(3)
+    for (const value of values) {
+      const [, sha1, width, height] = /^image@file:\/\/\.\/images\/([a-f0-9]{40})-(\d+)x(\d+)\.png$/.exec(value) ?? []
+      expect({ value, sha1: Boolean(sha1) }).toEqual({ value, sha1: true })
+      const file = join(IMAGES, `${sha1}-${width}x${height}.png`)
       expect(existsSync(file)).toBe(true)
       const bytes = readFileSync(file)
-      expect(createHash('sha1').update(bytes).digest('hex')).toBe(asset.sha1hash)
-      expect(asset._id).toBe(`image-${asset.sha1hash}-${width}x${height}-png`)
-      expect(asset.assetId).toBe(asset.sha1hash)
-      expect(asset.size).toBe(statSync(file).size)
-      expect(asset.size).toBeLessThan(60 * 1024)
+      expect(createHash('sha1').update(bytes).digest('hex')).toBe(sha1)
+      expect(bytes.length).toBeLessThan(60 * 1024)
       const meta = await sharp(bytes).metadata()
-      expect([meta.format, meta.width, meta.height]).toEqual(['png', width, height])
+      expect([meta.format, meta.width, meta.height]).toEqual(['png', Number(width), Number(height)])
     }
   })
 
   it('uses images as main images, author photos and in a body', () => {
     const articles = published('article')
-    expect(articles.filter((a) => a.mainImage?.asset).length).toBeGreaterThan(articles.length / 2)
-    expect(published('author').every((a) => a.photo?.asset && a.photo.alt)).toBe(true)
-    expect(articles.some((a) => a.body.some((node: Doc) => node._type === 'bodyImage' && node.alt))).toBe(true)
+    expect(articles.filter((a) => a.mainImage?._sanityAsset).length).toBeGreaterThan(articles.length / 2)
+    expect(published('author').every((a) => a.photo?._sanityAsset && a.photo.alt)).toBe(true)
+    expect(articles.some((a) => a.body.some((node: Doc) => node._type === 'bodyImage' && node._sanityAsset && node.alt))).toBe(true)
   })
 })
