@@ -4,7 +4,7 @@
  */
 export {startLake, type Lake, type LakeOptions} from './server'
 export {LakeError} from './errors'
-export {NdjsonError, parseNdjson, type LakeDocument} from './ndjson'
+export {NdjsonError, parseNdjson, toNdjson, type LakeDocument} from './ndjson'
 export {exportDocuments, ExportFormatError, importExportedDocuments, type AssetMap, type ImportOptions} from './export-format'
 export {runQuery, type RunOptions} from './execute'
 export {DatasetView} from './view'
