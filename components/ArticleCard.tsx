@@ -9,13 +9,20 @@ import { TopicTags } from './TopicTags'
 /** Cards sit in a grid of up to three columns, 22rem at most each. */
 const CARD_IMAGE_SIZES = '(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw'
 
-export function ArticleCard({ article, headingLevel = 3 }: { article: ArticleCardValue; headingLevel?: 2 | 3 }) {
+interface Props {
+  article: ArticleCardValue
+  headingLevel?: 2 | 3
+  /** The card leads the page, so its image is likely the largest paint: fetched first, not lazily. */
+  priority?: boolean
+}
+
+export function ArticleCard({ article, headingLevel = 3, priority = false }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <article className="card">
       {article.mainImage && (
         <div className="card__image">
-          <SanityImage image={article.mainImage} width={720} height={405} sizes={CARD_IMAGE_SIZES} />
+          <SanityImage image={article.mainImage} width={720} height={405} sizes={CARD_IMAGE_SIZES} priority={priority} />
         </div>
       )}
       <div className="card__body">

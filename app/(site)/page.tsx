@@ -23,12 +23,12 @@ export default async function HomePage() {
       {featured.length > 0 && (
         <section aria-labelledby="featured-heading">
           <h2 id="featured-heading">Featured</h2>
-          <ArticleList articles={featured} />
+          <ArticleList articles={featured} leadsPage />
         </section>
       )}
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest insights</h2>
-        <ArticleList articles={latest.filter((article) => !featuredIds.has(article._id)).slice(0, 6)} />
+        <ArticleList articles={latest.filter((article) => !featuredIds.has(article._id)).slice(0, 6)} leadsPage={featured.length === 0} />
         <p>
           <Link href="/insights">All insights</Link>
         </p>

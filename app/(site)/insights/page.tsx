@@ -44,7 +44,7 @@ export default async function InsightsPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
-      <ArticleList articles={result.items} headingLevel={2} />
+      <ArticleList articles={result.items} headingLevel={2} leadsPage />
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => pageHref('/insights', n, { topic: topicSlug })} />
     </>
   )

@@ -27,7 +27,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
     <>
       <JsonLd data={topicJsonLd(topic, result.items)} />
       <PageHeading title={topic.title} lead={topic.description} />
-      <ArticleList articles={result.items} headingLevel={2} />
+      <ArticleList articles={result.items} headingLevel={2} leadsPage />
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => pageHref(`/topics/${slug}`, n)} />
     </>
   )
