@@ -29,8 +29,8 @@ const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const withLake = argv.includes('--with-lake')
 const plan = quick
-  ? { load: { connections: 32, duration: 3, warmup: 1 }, sizes: [100, 1000], samples: 5 }
-  : { load: { connections: 32, duration: 10, warmup: 3 }, sizes: [100, 1000, 10_000], samples: 15 }
+  ? { load: { connections: 32, duration: 3, warmup: 1 }, sizes: [100, 1000], samples: 5, lighthouseRuns: 1 }
+  : { load: { connections: 32, duration: 10, warmup: 3 }, sizes: [100, 1000, 10_000], samples: 15, lighthouseRuns: 3 }
 
 const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
@@ -78,7 +78,7 @@ async function main() {
   step('client JavaScript per route')
   const clientJs = await measureClientJs(site.url, JS_ROUTES)
   step('lighthouse')
-  const lighthouse = await measureLighthouse(site.url, LIGHTHOUSE_PAGES, RESULTS)
+  const lighthouse = await measureLighthouse(site.url, LIGHTHOUSE_PAGES, RESULTS, plan.lighthouseRuns)
   await site.stop()
   await stopLake()
 
@@ -102,7 +102,7 @@ async function main() {
     '3. Client JavaScript, first visit (script responses; gzip -6 computed here)',
     clientJsTable(clientJs),
     '',
-    '4. Lighthouse 12.2.3, default mobile config, scores 0-100',
+    `4. Lighthouse 12.2.3, default mobile config, scores 0-100 (median of ${plan.lighthouseRuns} run(s) by performance)`,
     lighthouseTable(lighthouse),
     '',
     '5. Lake queries (bench:lake)',

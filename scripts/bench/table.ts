@@ -46,10 +46,10 @@ export function clientJsTable(js: ClientJsResult): string {
 }
 
 export function lighthouseTable(lh: LighthouseResult[]): string {
-  const rows = lh.map((r) => [r.page, r.scores.performance, r.scores.accessibility, r.scores.bestPractices, r.scores.seo, r.lcpMs, r.cls, r.tbtMs])
+  const rows = lh.map((r) => [r.page, r.scores.performance, `${r.performanceRange[0]}-${r.performanceRange[1]}`, r.scores.accessibility, r.scores.bestPractices, r.scores.seo, r.lcpMs, r.cls, r.tbtMs])
   const failing = lh.flatMap((r) => r.failing.map((a) => `  ${r.page} [${a.category}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''} score ${a.score}`))
   return [
-    table(['page', 'perf', 'a11y', 'best-pr', 'seo', 'LCP ms', 'CLS', 'TBT ms'], rows),
+    table(['page', 'perf', 'perf range', 'a11y', 'best-pr', 'seo', 'LCP ms', 'CLS', 'TBT ms'], rows),
     ...(failing.length > 0 ? ['audits costing points:', ...failing] : ['no audit costs points']),
   ].join('\n')
 }
