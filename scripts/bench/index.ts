@@ -98,6 +98,7 @@ async function main() {
     '',
     `2. Render cost: first request of an article not prebuilt, time to last byte (${plan.samples} samples per size)`,
     renderTable(render),
+    '(query: the page\'s article query alone, to the lake over HTTP, for other unrendered articles)',
     '',
     '3. Client JavaScript, first visit (script responses; gzip -6 computed here)',
     clientJsTable(clientJs),

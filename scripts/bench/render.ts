@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { startLake } from '../../lake'
+import { articleBySlugQuery } from '../../lib/content/queries/article'
 import { generateContent, writeContent } from '../generate-content'
 import { copyOfBuild, onStop, startSite } from './site'
 import { type Summary, summarise } from './stats'
@@ -26,17 +27,33 @@ export interface RenderResult {
   firstRender: Summary
   /** How many timed responses said `x-nextjs-cache: MISS` (rendered for this request). */
   misses: number
+  /** The page's article query alone, straight to the lake over HTTP, for other unrendered slugs, ms. */
+  articleQuery: Summary
 }
 
-/** Slugs of articles that are not among the newest PREBUILT, spread over the dataset. */
-function unbuiltSlugs(docs: ReturnType<typeof generateContent>, count: number): string[] {
+/** Slugs of articles that are not among the newest PREBUILT, spread over the dataset (`offset` picks neighbours). */
+function unbuiltSlugs(docs: ReturnType<typeof generateContent>, count: number, offset = 0): string[] {
   const articles = docs
     .filter((doc) => doc._type === 'article')
     .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))
     .slice(PREBUILT)
     .map((doc) => (doc.slug as { current: string }).current)
   const step = Math.max(1, Math.floor(articles.length / count))
-  return Array.from({ length: Math.min(count, articles.length) }, (_, i) => articles[i * step]!)
+  return Array.from({ length: Math.min(count, articles.length) }, (_, i) => articles[(i * step + offset) % articles.length]!)
+}
+
+/** The lake's own time for the page's main query (what the render waits for), as the site asks it. */
+async function articleQueryMs(lakeUrl: string, slug: string): Promise<number> {
+  const url = new URL(`${lakeUrl}/v2025-02-19/data/query/production`)
+  url.searchParams.set('query', articleBySlugQuery)
+  url.searchParams.set('$slug', JSON.stringify(slug))
+  url.searchParams.set('perspective', 'published')
+  const start = performance.now()
+  const response = await fetch(url)
+  const body = (await response.json()) as { result?: unknown }
+  const ms = performance.now() - start
+  if (!response.ok || !body.result) throw new Error(`article query for ${slug} answered ${response.status}`)
+  return ms
 }
 
 async function firstRender(url: string): Promise<{ ms: number; cache: string | null }> {
@@ -70,7 +87,9 @@ export async function measureRender(sizes: number[], samples: number, progress: 
           times.push(ms)
           if (cache === 'MISS') misses++
         }
-        results.push({ articles: size, documents: docs.length, firstRender: summarise(times), misses })
+        const queryTimes: number[] = []
+        for (const slug of unbuiltSlugs(docs, samples, 1)) queryTimes.push(await articleQueryMs(lake.url, slug))
+        results.push({ articles: size, documents: docs.length, firstRender: summarise(times), misses, articleQuery: summarise(queryTimes) })
         progress(`render: ${size} articles, median ${summarise(times).median} ms`)
       } finally {
         await site.stop()
