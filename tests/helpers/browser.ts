@@ -112,6 +112,11 @@ export class PageGuard {
     return [...this.foreign]
   }
 
+  /** Both lists at once, so a failing check shows everything that went wrong. Compare to CLEAN. */
+  report(): { problems: string[]; foreignRequests: string[] } {
+    return { problems: this.problems(), foreignRequests: this.foreignRequests() }
+  }
+
   private isExpectedNotFound(url: string): boolean {
     try {
       const parsed = new URL(url)
@@ -130,6 +135,9 @@ export class PageGuard {
 function isCancelledRouterFetch(request: Request): boolean {
   return request.failure()?.errorText === 'net::ERR_ABORTED' && request.headers()['rsc'] === '1'
 }
+
+/** What PageGuard.report() says when nothing went wrong. */
+export const CLEAN = { problems: [], foreignRequests: [] }
 
 /**
  * Chromium asks for /favicon.ico on its own when a page names no icon; the site has none yet (an
@@ -150,6 +158,8 @@ export interface Reader {
 
 export async function openReader(site: BrowserSite, device: Device = 'desktop', colorScheme: Scheme = 'light'): Promise<Reader> {
   const context = await site.browser.newContext({ ...DEVICES[device], colorScheme, baseURL: site.url })
+  // Fail a missing link or heading in seconds, well inside the test's own timeout.
+  context.setDefaultTimeout(10_000)
   const guard = new PageGuard(context, site.url)
   const page = await context.newPage()
   return { page, guard, close: () => context.close() }

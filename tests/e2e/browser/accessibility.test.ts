@@ -32,12 +32,18 @@ afterAll(async () => {
   await site?.stop()
 })
 
+/** Elements listed per rule; the rest are counted, since one wrong colour can fail dozens. */
+const SHOWN_ELEMENTS = 5
+
 /** axe's findings, one line per rule and one indented line per element, for a readable failure. */
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()
   return results.violations.map((violation) => {
-    const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
-    return [`${violation.id} (${violation.impact}): ${violation.help}`, ...nodes].join('\n')
+    const nodes = violation.nodes
+      .slice(0, SHOWN_ELEMENTS)
+      .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+    const more = violation.nodes.length > SHOWN_ELEMENTS ? [`    ...and ${violation.nodes.length - SHOWN_ELEMENTS} more`] : []
+    return [`${violation.id} (${violation.impact}): ${violation.help} (${violation.helpUrl})`, ...nodes, ...more].join('\n')
   })
 }
 

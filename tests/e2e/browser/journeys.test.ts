@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 
-import { type BrowserSite, type Device, openReader, type Reader, startBrowserSite } from '../../helpers/browser'
+import { type BrowserSite, CLEAN, type Device, openReader, type Reader, startBrowserSite } from '../../helpers/browser'
 
 const SEED = {
   title: 'The shifting position of leadership in a time of digital disruption',
@@ -40,8 +40,7 @@ function primaryLink(page: Page, name: string) {
 /** Nothing went wrong on the way: no errors anywhere and no request to another host. */
 async function expectCleanJourney({ page, guard }: Reader): Promise<void> {
   await page.waitForLoadState('networkidle')
-  expect(guard.problems()).toEqual([])
-  expect(guard.foreignRequests()).toEqual([])
+  expect(guard.report()).toEqual(CLEAN)
 }
 
 describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
@@ -49,7 +48,6 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
 
   beforeEach(async () => {
     reader = await openReader(site, device)
-    reader.page.setDefaultTimeout(10_000)
   })
   afterEach(async () => {
     await reader?.close()
