@@ -1,7 +1,13 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Request } from 'playwright-core'
 
 import { startTestLake } from './lake'
-import { startSite } from './site'
+import { freePort } from './ports'
+import { ROOT, type RunningSite } from './site'
 
 /**
  * Debian's Chromium: Playwright cannot download its own browser here (no internet), and CI
@@ -40,7 +46,7 @@ export interface BrowserSite {
 
 export async function startBrowserSite(): Promise<BrowserSite> {
   const lake = await startTestLake()
-  const site = await startSite(lake.url).catch(async (error) => {
+  const site = await startPrivateSite(lake.url).catch(async (error) => {
     await lake.close()
     throw error
   })
@@ -57,6 +63,56 @@ export async function startBrowserSite(): Promise<BrowserSite> {
       await site.stop()
       await lake.close()
     },
+  }
+}
+
+/**
+ * `next start` of the current build from a private copy of .next. A server writes the pages it
+ * regenerates into its .next (server/route-cache) and later servers on that folder serve them: once
+ * the HTTP tests retitle the seed article and revalidate it, every server started on the shared
+ * folder shows the new title. The copy is the build alone: no route-cache, cache or dev folders.
+ * The project's other files are symlinked (the OG image routes read fonts from app/fonts).
+ */
+async function startPrivateSite(lakeUrl: string): Promise<RunningSite> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-site-'))
+  for (const entry of fs.readdirSync(ROOT)) {
+    if (entry !== '.next') fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry))
+  }
+  const build = path.join(ROOT, '.next')
+  const skipped = new Set(['cache', 'dev', 'server/route-cache'].map((folder) => path.join(build, folder)))
+  fs.cpSync(build, path.join(dir, '.next'), { recursive: true, filter: (source) => !skipped.has(source) })
+
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', SANITY_LAKE_URL: lakeUrl }
+  delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env })
+  let log = ''
+  child.stdout?.on('data', (chunk) => (log += chunk))
+  child.stderr?.on('data', (chunk) => (log += chunk))
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const removeCopy = () => fs.rmSync(dir, { recursive: true, force: true })
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(removeCopy())
+      child.once('exit', () => resolve(removeCopy()))
+      child.kill('SIGTERM')
+    })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop()
+      throw new Error(`next start exited (${child.exitCode}):\n${log}`)
+    }
+    try {
+      await (await fetch(`${url}/robots.txt`, { signal: AbortSignal.timeout(2000) })).arrayBuffer()
+      return { url, output: () => log, stop }
+    } catch {
+      if (Date.now() > deadline) {
+        await stop()
+        throw new Error(`next start did not answer in 60 s:\n${log}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
   }
 }
 
