@@ -1,9 +1,9 @@
 /**
- * A reader's journeys through the built site in Chromium, on a laptop and on a phone: clicking the
- * links they would click and reading what they would read. Every journey is also watched for
- * console errors, page errors, failed or error requests and requests that leave the site.
+ * A reader's journeys through the built site in Chromium, on a laptop and on a phone: clicking (or
+ * tapping) the links they would and reading what they would read. Every journey is also watched
+ * for console errors, page errors, failed or error requests and requests that leave the site.
  */
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 import { type BrowserSite, CLEAN, type Device, openReader, type Reader, startBrowserSite } from '../../helpers/browser'
 
@@ -45,6 +45,8 @@ async function expectCleanJourney({ page, guard }: Reader): Promise<void> {
 
 describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
   let reader: Reader
+  /** A reader on a phone taps a link; on a laptop they click it. */
+  const follow = (link: Locator) => (device === 'mobile' ? link.tap() : link.click())
 
   beforeEach(async () => {
     reader = await openReader(site, device)
@@ -74,14 +76,14 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
     await page.goto('/')
     await seeTitle(page, 'Insights')
 
-    await primaryLink(page, 'Insights').click()
+    await follow(primaryLink(page, 'Insights'))
     await seeTitle(page, 'All insights')
 
-    await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Next' }).click()
+    await follow(page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Next' }))
     await page.getByText('Page 2 of 2').waitFor()
     expect(new URL(page.url()).searchParams.get('page')).toBe('2')
 
-    await page.getByRole('link', { name: SEED.title }).click()
+    await follow(page.getByRole('link', { name: SEED.title }))
     await seeTitle(page, SEED.title)
     const articleHeader = page.locator('header').filter({ has: page.getByRole('heading', { level: 1 }) })
     expect(await articleHeader.getByText(SEED.standfirst, { exact: true }).isVisible()).toBe(true)
@@ -92,20 +94,20 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
     expect(await latestResearch.getByRole('heading', { level: 2 }).innerText()).toBe(LATEST_RESEARCH)
     expect(await latestResearch.getByRole('link', { name: HUB }).isVisible()).toBe(true)
 
-    await page.getByRole('list', { name: 'Authors' }).getByRole('link', { name: SEED.author }).click()
+    await follow(page.getByRole('list', { name: 'Authors' }).getByRole('link', { name: SEED.author }))
     await seeTitle(page, SEED.author)
     const theirArticles = page.getByRole('region', { name: `Articles by ${SEED.author}` })
     expect(await theirArticles.getByRole('link', { name: SEED.title }).isVisible()).toBe(true)
 
-    await theirArticles.getByRole('link', { name: SEED.topic, exact: true }).first().click()
+    await follow(theirArticles.getByRole('link', { name: SEED.topic, exact: true }).first())
     await seeTitle(page, SEED.topic)
     expect(await page.getByRole('main').getByRole('link', { name: SEED.title }).isVisible()).toBe(true)
 
-    await primaryLink(page, 'Research').click()
+    await follow(primaryLink(page, 'Research'))
     await seeTitle(page, 'Research')
     expect(await page.getByRole('main').getByRole('link', { name: HUB }).isVisible()).toBe(true)
 
-    await page.getByRole('link', { name: 'Insights: home' }).click()
+    await follow(page.getByRole('link', { name: 'Insights: home' }))
     await seeTitle(page, 'Insights')
     expect(await page.getByRole('heading', { level: 2, name: LATEST_RESEARCH }).isVisible()).toBe(true)
     expect(new URL(page.url()).pathname).toBe('/')
@@ -124,7 +126,7 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
       // Read the page to the end before typing the next address, so leaving cancels nothing.
       await page.waitForLoadState('networkidle')
     }
-    await page.getByRole('link', { name: 'Browse all insights' }).click()
+    await follow(page.getByRole('link', { name: 'Browse all insights' }))
     await seeTitle(page, 'All insights')
     await expectCleanJourney(reader)
   })
