@@ -3,15 +3,13 @@
  * feed readers and people searching get. Feeds are read with a real feed parser, the sitemap as
  * XML, JSON-LD as JSON, and search is used the way a browser without JavaScript would.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import { XMLParser } from 'fast-xml-parser'
 import Parser from 'rss-parser'
 
 import { getPage, text } from '../helpers/html'
-import { datasetWith, type RunningLake, SAMPLE_DATASET, startTestLake } from '../helpers/lake'
+import { datasetWith, type RunningLake, startTestLake } from '../helpers/lake'
 import { type RunningSite, startSite } from '../helpers/site'
 
 const SEED = {
@@ -42,13 +40,6 @@ const EXTRA = [
   extraArticle('quokkanomics-in-body', { title: 'Notes from the field', body: 'Later we touch on quokkanomics briefly.', publishedAt: '2026-05-01T08:00:00Z' }),
   extraArticle('hidden-from-search-engines', { title: 'An article editors keep out of search engines', body: 'Internal notes.', publishedAt: '2016-01-01T08:00:00Z', noindex: true }),
 ]
-
-/** The sample dataset plus `extra`, with the sample's image files beside it (the lake serves them from there). */
-function datasetWithImages(extra: object[]): string {
-  const file = datasetWith(extra)
-  fs.symlinkSync(path.join(path.dirname(SAMPLE_DATASET), 'images'), path.join(path.dirname(file), 'images'))
-  return file
-}
 
 let lake: RunningLake
 let site: RunningSite
@@ -85,7 +76,7 @@ async function revalidateArticles() {
 }
 
 beforeAll(async () => {
-  lake = await startTestLake(datasetWithImages(EXTRA))
+  lake = await startTestLake(datasetWith(EXTRA))
   site = await startSite(lake.url, { SANITY_REVALIDATE_SECRET: SECRET })
   const home = await getPage(`${site.url}/`)
   origin = new URL(head(home.document, 'link[rel="canonical"]', 'href') ?? '').origin

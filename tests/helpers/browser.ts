@@ -1,13 +1,7 @@
-import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Request } from 'playwright-core'
 
 import { startTestLake } from './lake'
-import { freePort } from './ports'
-import { ROOT, type RunningSite } from './site'
+import { startSite } from './site'
 
 /**
  * Debian's Chromium: Playwright cannot download its own browser here (no internet), and CI
@@ -46,7 +40,7 @@ export interface BrowserSite {
 
 export async function startBrowserSite(): Promise<BrowserSite> {
   const lake = await startTestLake()
-  const site = await startPrivateSite(lake.url).catch(async (error) => {
+  const site = await startSite(lake.url).catch(async (error) => {
     await lake.close()
     throw error
   })
@@ -63,56 +57,6 @@ export async function startBrowserSite(): Promise<BrowserSite> {
       await site.stop()
       await lake.close()
     },
-  }
-}
-
-/**
- * `next start` of the current build from a private copy of .next. A server writes the pages it
- * regenerates into its .next (server/route-cache) and later servers on that folder serve them: once
- * the HTTP tests retitle the seed article and revalidate it, every server started on the shared
- * folder shows the new title. The copy is the build alone: no route-cache, cache or dev folders.
- * The project's other files are symlinked (the OG image routes read fonts from app/fonts).
- */
-async function startPrivateSite(lakeUrl: string): Promise<RunningSite> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-site-'))
-  for (const entry of fs.readdirSync(ROOT)) {
-    if (entry !== '.next') fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry))
-  }
-  const build = path.join(ROOT, '.next')
-  const skipped = new Set(['cache', 'dev', 'server/route-cache'].map((folder) => path.join(build, folder)))
-  fs.cpSync(build, path.join(dir, '.next'), { recursive: true, filter: (source) => !skipped.has(source) })
-
-  const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', SANITY_LAKE_URL: lakeUrl }
-  delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env })
-  let log = ''
-  child.stdout?.on('data', (chunk) => (log += chunk))
-  child.stderr?.on('data', (chunk) => (log += chunk))
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      const removeCopy = () => fs.rmSync(dir, { recursive: true, force: true })
-      if (child.exitCode !== null || child.signalCode !== null) return resolve(removeCopy())
-      child.once('exit', () => resolve(removeCopy()))
-      child.kill('SIGTERM')
-    })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop()
-      throw new Error(`next start exited (${child.exitCode}):\n${log}`)
-    }
-    try {
-      await (await fetch(`${url}/robots.txt`, { signal: AbortSignal.timeout(2000) })).arrayBuffer()
-      return { url, output: () => log, stop }
-    } catch {
-      if (Date.now() > deadline) {
-        await stop()
-        throw new Error(`next start did not answer in 60 s:\n${log}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
   }
 }
 
@@ -140,14 +84,12 @@ export class PageGuard {
       const request = response.request()
       if (response.status() < 400) return
       if (response.status() === 404 && request.resourceType() === 'document' && this.isExpectedNotFound(request.url())) return
-      if (isFaviconProbe(request)) return
       this.found.push(`HTTP ${response.status()} for ${request.resourceType()} ${request.url()}`)
     })
     context.on('console', (message) => {
       if (message.type() !== 'error') return
       // Chromium logs every 4xx document as "Failed to load resource"; the expected 404s are the point.
       if (/status of 404/.test(message.text()) && this.isExpectedNotFound(message.location().url)) return
-      if (/status of 404/.test(message.text()) && new URL(message.location().url || 'about:blank').pathname === FAVICON) return
       this.found.push(`console error: ${message.text()} (${message.location().url})`)
     })
     context.on('weberror', (error) => this.found.push(`page error: ${error.error().message}`))
@@ -194,16 +136,6 @@ function isCancelledRouterFetch(request: Request): boolean {
 
 /** What PageGuard.report() says when nothing went wrong. */
 export const CLEAN = { problems: [], foreignRequests: [] }
-
-/**
- * Chromium asks for /favicon.ico on its own when a page names no icon; the site has none yet (an
- * app/icon file would add one), so that probe's 404 is a known gap, not something a page did.
- */
-const FAVICON = '/favicon.ico'
-
-function isFaviconProbe(request: Request): boolean {
-  return new URL(request.url()).pathname === FAVICON
-}
 
 /** A reader: a fresh context (device, colour scheme) with one page, watched by a PageGuard. */
 export interface Reader {
