@@ -1,9 +1,15 @@
 /**
  * npm run bench:lake [-- --runs 200 --sizes 1000,10000]
- * Generates datasets, starts the lake on a free port and times the site's two hot queries
- * (article by slug, 12-article listing) through @sanity/client over HTTP, then the same queries
- * with plain groq-js in-process (no index, no planner). Prints a table and writes
- * bench/results/lake.json. Medians and p95 are over `runs` runs after a warm-up.
+ * Generates datasets, starts the lake on a free port and times the site's hot queries through
+ * @sanity/client over HTTP, then the same queries with plain groq-js in-process (no index, no
+ * planner). Prints a table and writes bench/results/lake.json. Medians and p95 are over `runs`
+ * runs after a warm-up.
+ *
+ * - article by slug (site): the site's own articleBySlugQuery, imported from
+ *   lib/content/queries/article.ts, so the bench follows the site; it includes the related-articles
+ *   subquery (`*[... references(coalesce(^.topics[]._ref, []))] | order(...)[0...3]`).
+ * - article by slug (simplified): the older hand-written query without that subquery.
+ * - listing of 12: newest articles, one page.
  */
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -11,10 +17,12 @@ import {join, resolve} from 'node:path'
 
 import {createClient} from '@sanity/client'
 
+import {articleBySlugQuery} from '../lib/content/queries/article'
 import {DatasetView, parseNdjson, runQuery, startLake} from '../lake'
 import {generateContent, writeContent} from './generate-content'
 
-const articleBySlug = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo, "wordCount": length(string::split(pt::text(body), " ")), "authors": authors[]->{_id, name, "slug": slug.current, role, affiliation, bio, photo}, "topics": topics[]->{_id, title, "slug": slug.current}, "researchLinks": researchLinks[]->{_id, title, description, url, kind}, "related": relatedArticles[]->{_id, title, "slug": slug.current, standfirst, publishedAt}}`
+/** Simplified article query: no related-articles subquery. */
+const articleBySlugSimplified = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo, "wordCount": length(string::split(pt::text(body), " ")), "authors": authors[]->{_id, name, "slug": slug.current, role, affiliation, bio, photo}, "topics": topics[]->{_id, title, "slug": slug.current}, "researchLinks": researchLinks[]->{_id, title, description, url, kind}, "related": relatedArticles[]->{_id, title, "slug": slug.current, standfirst, publishedAt}}`
 const listing = `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [$start...$end]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, "authors": authors[]->{_id, name, "slug": slug.current, role}, "topics": topics[]->{_id, title, "slug": slug.current}}`
 
 type Stats = {median: number; p95: number; runs: number}
@@ -59,24 +67,29 @@ async function main(argv: string[]) {
       const pageAt = (i: number) => ({start: (i % pages) * 12, end: (i % pages) * 12 + 12})
       const warmup = 20
 
-      const httpSlug = await time(runs, warmup, (i) => client.fetch(articleBySlug, {slug: slugAt(i)}))
+      const httpSite = await time(runs, warmup, (i) => client.fetch(articleBySlugQuery, {slug: slugAt(i)}))
+      const httpSlug = await time(runs, warmup, (i) => client.fetch(articleBySlugSimplified, {slug: slugAt(i)}))
       const httpList = await time(runs, warmup, (i) => client.fetch(listing, pageAt(i)))
       await lake.close()
 
       // Plain groq-js scans every document per query; fewer runs keep the bench short.
       const view = new DatasetView(docs, 'published')
       const plain = (query: string, params: Record<string, unknown>) => runQuery(view, query, {params, timeoutMs: 600_000, plain: true})
-      const plainSlug = await time(plainRuns, 3, (i) => plain(articleBySlug, {slug: slugAt(i)}))
+      const plainSite = await time(plainRuns, 3, (i) => plain(articleBySlugQuery, {slug: slugAt(i)}))
+      const plainSlug = await time(plainRuns, 3, (i) => plain(articleBySlugSimplified, {slug: slugAt(i)}))
       const plainList = await time(plainRuns, 3, (i) => plain(listing, pageAt(i)))
 
       results[String(size)] = {
-        articleBySlug: {lakeHttp: httpSlug, plainGroqJs: plainSlug},
+        articleBySlugSite: {lakeHttp: httpSite, plainGroqJs: plainSite},
+        articleBySlugSimplified: {lakeHttp: httpSlug, plainGroqJs: plainSlug},
         listing: {lakeHttp: httpList, plainGroqJs: plainList},
       }
       console.log(`\n${size} articles (${docs.length} documents)`)
       console.table({
-        'article by slug: lake over HTTP': httpSlug,
-        'article by slug: plain groq-js': plainSlug,
+        'article by slug (site query): lake over HTTP': httpSite,
+        'article by slug (site query): plain groq-js': plainSite,
+        'article by slug (simplified, no related): lake over HTTP': httpSlug,
+        'article by slug (simplified, no related): plain groq-js': plainSlug,
         'listing of 12: lake over HTTP': httpList,
         'listing of 12: plain groq-js': plainList,
       })
