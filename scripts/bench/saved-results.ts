@@ -13,8 +13,14 @@ export interface Saved {
 export function readSaved(resultsDir: string, name: string): Saved {
   const file = path.join(resultsDir, name)
   if (!fs.existsSync(file)) return { file }
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { date?: string }
-  return { file, date: data.date, data }
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { date?: string }
+    return { file, date: data.date, data }
+  } catch (error) {
+    // A half-written or broken file must not cost the figures this run has already measured.
+    console.warn(`[bench] ignoring ${name}: ${error instanceof Error ? error.message : error}`)
+    return { file }
+  }
 }
 
 type Stats = { median: number; p95: number; runs: number }
