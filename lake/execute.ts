@@ -2,7 +2,7 @@ import {evaluate, GroqSyntaxError, parse, type ExprNode} from 'groq-js'
 
 import {LakeError, queryParseError, QueryTimeoutError} from './errors'
 import type {LakeDocument} from './ndjson'
-import {attributePath, conjuncts, EVERYTHING_PARAM, Planner, type Plan, type Slot} from './plan'
+import {attributePath, conjuncts, decodeTerms, DYNAMIC_PREFIX, EVERYTHING_PARAM, Planner, type DynamicTerm, type Plan, type Slot} from './plan'
 import {Memo, type DatasetView} from './view'
 
 export type RunOptions = {
@@ -132,9 +132,44 @@ class Execution {
     this.params = {...userParams, [EVERYTHING_PARAM]: null}
   }
 
+  /** Candidate lists computed per request, and the dynamic terms that may narrow them per evaluation. */
+  private readonly candidateLists = new Map<string, {list: readonly unknown[]; dynamic: DynamicTerm[]}>()
+
   private readonly dereference = ({_ref}: {_ref: string}) => {
     this.budget.check()
+    // groq-js hands whatever this returns to fromJS, so a list (or a pausing scan) is a list.
+    if (_ref.startsWith(DYNAMIC_PREFIX)) return this.dynamicCandidates(_ref.slice(DYNAMIC_PREFIX.length)) as LakeDocument
     return this.view.byId.get(_ref)
+  }
+
+  /**
+   * A filter's candidates for one evaluation: the per-request list, or a smaller one an index
+   * gives for a term whose value groq-js just computed in the filter's scope (see plan.ts,
+   * `dynamicBase`). In dataset order, and the filter still tests each candidate.
+   */
+  private dynamicCandidates(text: string): unknown {
+    const bar = text.indexOf('|')
+    const name = bar < 0 ? text : text.slice(0, bar)
+    const entry = this.candidateLists.get(name)
+    if (!entry) throw new Error(`lake: candidates ${name} used before they were computed`)
+    let best = entry.list
+    const values = bar < 0 ? null : decodeTerms(text.slice(bar), entry.dynamic.length)
+    if (values) {
+      for (let i = 0; i < entry.dynamic.length && best.length > 0; i++) {
+        const term = entry.dynamic[i]!
+        const strings = values[i]!.filter((v): v is string => v !== null)
+        let found: readonly unknown[] | null
+        if (term.kind === 'equals') found = values[i]!.length === 1 && strings.length === 1 ? this.withValue(term.path, strings[0]!) : null
+        else found = strings.length === 0 ? [] : this.view.referencing(strings)
+        if (found && found.length < best.length) best = found
+      }
+    }
+    return scan(best, this.budget)
+  }
+
+  private withValue(path: readonly string[], value: string): readonly unknown[] {
+    if (path.length === 1 && path[0] === '_type') return this.view.byType.get(value) ?? []
+    return this.view.withValue(path, value)
   }
 
   private async evaluate(node: ExprNode): Promise<unknown> {
@@ -178,7 +213,9 @@ class Execution {
     for (const dep of slot.deps) await this.compute(dep)
     this.budget.check()
     if (slot.kind === 'candidates') {
-      this.bind(slot.name, await this.candidates(slot.expr))
+      const list = await this.candidates(slot.expr)
+      this.candidateLists.set(slot.name, {list, dynamic: slot.dynamic})
+      this.bind(slot.name, list)
       return
     }
     const value = await this.evaluate(slot.node)
@@ -207,8 +244,7 @@ class Execution {
         if (!path || !this.planner.isClosed(other)) continue
         const value = await this.evaluate(other)
         if (typeof value !== 'string') return null
-        if (path.length === 1 && path[0] === '_type') return this.view.byType.get(value) ?? []
-        return this.view.withValue(path, value)
+        return this.withValue(path, value)
       }
       return null
     }
