@@ -1,16 +1,41 @@
 /**
  * The planner and indexes must never change an answer: every query here runs through the
  * lake's indexed path and through plain groq-js (no index, no planner) on the same view, and the
- * two results must be deep-equal. Data: the fixture (drafts included) plus 300 generated articles.
+ * two results must be deep-equal. Data: the fixture (drafts included) plus 300 generated articles
+ * and a few documents with awkward ids; the site's own queries (imported from
+ * lib/content/queries, so the test follows the site) also run on the sample dataset
+ * (content/data.ndjson, imported as the lake loads it) plus 300 generated articles.
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {DatasetView, parseNdjson, runQuery, type Perspective} from '@/lake'
+import {DatasetView, importExportedDocuments, parseNdjson, runQuery, type LakeDocument, type Perspective} from '@/lake'
+import {evaluate, type ExprNode} from 'groq-js'
+
+import {parseQuery} from '@/lake/execute'
+import {decodeTerms, encodeReferenceArg} from '@/lake/plan'
+import {articleBySlugQuery} from '@/lib/content/queries/article'
+import {articlesPageQuery, homeArticlesQuery} from '@/lib/content/queries/articles'
+import {authorBySlugQuery} from '@/lib/content/queries/author'
+import {searchArticlesQuery} from '@/lib/content/queries/search'
 import {generateContent} from '@/scripts/generate-content'
 
 const fixtureDocs = parseNdjson(readFileSync(join(__dirname, '../fixtures/lake/data.ndjson'), 'utf8'), 'fixture')
-const docs = [...fixtureDocs, ...generateContent(300).filter((d) => d._id !== 'siteSettings')] as typeof fixtureDocs
+const generated = generateContent(300).filter((d) => d._id !== 'siteSettings') as LakeDocument[]
+/** Ids and values that the planner's encoding of scope-dependent index values must survive. */
+const oddities: LakeDocument[] = [
+  {_id: 'odd-1', _type: 'oddity', ids: ['we|ird', 'x', '😀s1:', 'lone\uD800', '\uD800', '', 7, ['we|ird']], one: 'we|ird', ref: {_ref: 'lone\uD800'}},
+  {_id: 'we|ird', _type: 'oddity', refs: [{_ref: 'lone\uD800'}, {_ref: '😀s1:'}], one: '\uD800', ref: {_ref: 'odd-1'}},
+  {_id: 'lone\uD800', _type: 'oddity', refs: [{_ref: '\uD800'}, {_ref: ''}, {_ref: 'x'}], one: 3, ref: {_ref: 'we|ird'}},
+  {_id: '😀s1:', _type: 'oddity', refs: [{_ref: 'we|ird'}], ids: 'odd-1'},
+  {_id: '\uD800', _type: 'oddity', x: {_ref: 'odd-1'}},
+]
+const docs = [...fixtureDocs, ...generated, ...oddities]
+
+const sampleDir = join(__dirname, '../../content')
+const sampleDocs = importExportedDocuments(parseNdjson(readFileSync(join(sampleDir, 'data.ndjson'), 'utf8'), 'content/data.ndjson'), {datasetDir: sampleDir}) as LakeDocument[]
+const siteDocs = [...sampleDocs, ...generated]
+const slugOf = (id: string) => ((siteDocs.find((d) => d._id === id)?.slug ?? {}) as {current?: string}).current
 
 const articleBySlug = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo,
   "wordCount": length(string::split(pt::text(body), " ")), "authors": authors[]->{_id, name, "slug": slug.current, role, affiliation, bio, photo},
@@ -48,6 +73,14 @@ const battery: Array<[string, string, Record<string, unknown>]> = [
   ['array functions', 'array::unique(*[_type == "article"].topics[]._ref) | order(@)', {}],
   ['score', '*[_type == "article"] | score(title match "boards") | order(_score desc, _id asc) [0...3]{_id, _score}', {}],
   ['drafts path filter', '*[_id in path("drafts.**")]._id', {}],
+  ['references(^...) in a projection (dynamic index)', '*[_type == "article"] | order(_id) [0...8]{_id, "peers": *[_type == "article" && _id != ^._id && references(coalesce(^.topics[]._ref, []))] | order(publishedAt desc, _id) [0...3]._id}', {}],
+  ['references(^ array of objects) takes no ids', '*[_type == "article"][0...4]{"r": *[references(^.topics)]._id}', {}],
+  ['references(^.^...) from two scopes up', '*[_type == "topic"][0...3]{_id, "a": *[_type == "author"][0...2]{_id, "n": count(*[references(^._id) && references(^.^._id)])}}', {}],
+  ['references(^, param, literal)', '*[_type == "author"][0...3]{"n": *[references(^._id, $id, "topic-1")]._id}', {id: 'topic-leadership'}],
+  ['_id == ^.ref (dynamic equality)', '*[_type == "article"][0...6]{"first": *[_id == ^.authors[0]._ref][0].name, "same": *[^.slug.current == slug.current]._id}', {}],
+  ['equality with a non-string ^ value', '*[_type == "article"][0...3]{"n": count(*[_type == ^.featured]), "m": count(*[slug.current == ^.missing])}', {}],
+  ['^ inside a nested scope of the value', '*[_type == "article"][0...3]{"n": *[references(^.topics[_ref != ^._id]._ref)]._id}', {}],
+  ['awkward ids', '*[_type == "oddity"] | order(_id) {_id, "by": *[references(^.ids)]._id, "byOne": *[references(^.one)]._id, "eq": *[_id == ^.one]._id, "ref": *[_id == ^.ref._ref]._id, "refs": *[references(^.refs[]._ref)]._id}', {}],
   ['coalesce and select', '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}', {}],
 ]
 
@@ -63,6 +96,64 @@ describe.each(perspectives)('the indexed path returns exactly what plain groq-js
     // A second run comes from the memo of query fragments and must agree too.
     expect(JSON.parse(JSON.stringify(await run(false)))).toEqual(plain)
   })
+})
+
+/** The site's own queries, as the site sends them (see lib/content/loaders). */
+const siteBattery: Array<[string, string, Record<string, unknown>]> = [
+  ['articleBySlugQuery, sample article', articleBySlugQuery, {slug: slugOf('article-shifting-position-of-leadership')}],
+  ['articleBySlugQuery, sample article with a draft', articleBySlugQuery, {slug: slugOf('article-board-questions-cyber')}],
+  ['articleBySlugQuery, generated article', articleBySlugQuery, {slug: slugOf('article-7')}],
+  ['articleBySlugQuery, generated article with picks', articleBySlugQuery, {slug: slugOf(generated.find((d) => ((d.relatedArticles ?? []) as unknown[]).length >= 2)!._id)}],
+  ['articleBySlugQuery, missing', articleBySlugQuery, {slug: 'no-such-article'}],
+  ['articlesPageQuery, all', articlesPageQuery, {topic: null, start: 0, end: 12}],
+  ['articlesPageQuery, topic', articlesPageQuery, {topic: 'leadership', start: 0, end: 12}],
+  ['articlesPageQuery, generated topic', articlesPageQuery, {topic: slugOf('topic-3'), start: 0, end: 12}],
+  ['homeArticlesQuery', homeArticlesQuery, {}],
+  ['authorBySlugQuery, sample author', authorBySlugQuery, {slug: slugOf('author-jennifer-jordan')}],
+  ['authorBySlugQuery, generated author', authorBySlugQuery, {slug: slugOf('author-2')}],
+  ['searchArticlesQuery', searchArticlesQuery, {terms: ['leader'], start: 0, end: 12}],
+  ['searchArticlesQuery, prefix terms, later page', searchArticlesQuery, {terms: ['leader*', 'team*'], start: 12, end: 24}],
+]
+
+describe.each(perspectives)('the site\'s queries: indexed path = plain groq-js on the sample dataset + 300 articles (%s)', (perspective) => {
+  const view = new DatasetView(siteDocs, perspective)
+  it.each(siteBattery)('%s', async (_name, query, params) => {
+    const run = (plain: boolean) => runQuery(view, query, {params, timeoutMs: 30_000, plain})
+    const plain = JSON.parse(JSON.stringify(await run(true)))
+    expect(JSON.parse(JSON.stringify(await run(false)))).toEqual(plain)
+    expect(JSON.parse(JSON.stringify(await run(false)))).toEqual(plain)
+  })
+})
+
+it('the related-articles subquery of articleBySlugQuery takes its candidates from the references index', () => {
+  const {plan} = parseQuery(articleBySlugQuery, {slug: 'x'})
+  const dynamic = (slots: typeof plan.deps): unknown[] => slots.flatMap((s) => [...(s.kind === 'candidates' ? s.dynamic : []), ...dynamic(s.deps)])
+  expect(dynamic(plan.deps)).toEqual([{kind: 'references'}])
+})
+
+it('scope-dependent index values survive the encoding groq-js builds and the executor decodes', async () => {
+  const values: unknown[] = [
+    'plain', '', 'we|ird', 's3:x', '😀', 'a😀b', 'lone\uD800', '\uD800', '\uDC00x', '\uD800\uD800', 'é', 7, null, true, {_ref: 'x'},
+    ['a', 'we|ird', '', 'lone\uD800', '\uD800', 3, null, ['nested'], '😀'], [],
+  ]
+  for (const v of values) {
+    const node = encodeReferenceArg({type: 'Parameter', name: 'v'} as ExprNode)
+    const text = await (await evaluate(node, {params: {v}})).get()
+    const strings = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []
+    const decoded = decodeTerms(`|${text as string}`, 1)
+    expect(decoded?.[0]?.filter((x) => x !== null)).toEqual(strings)
+  }
+  expect(decodeTerms('|s9:short', 1)).toBeNull()
+})
+
+it('the site battery exercises real data', async () => {
+  const view = new DatasetView(siteDocs, 'published')
+  const article = (await runQuery(view, articleBySlugQuery, {params: {slug: slugOf('article-7')}, timeoutMs: 30_000})) as {related: unknown[]}
+  expect(article.related.length).toBeGreaterThan(3)
+  const search = (await runQuery(view, searchArticlesQuery, {params: {terms: ['leader'], start: 0, end: 12}, timeoutMs: 30_000})) as {total: number}
+  expect(search.total).toBeGreaterThan(0)
+  const author = (await runQuery(view, authorBySlugQuery, {params: {slug: slugOf('author-2')}, timeoutMs: 30_000})) as {articles: unknown[]}
+  expect(author.articles.length).toBeGreaterThan(0)
 })
 
 it('the battery exercises real data (not only empty results)', async () => {
