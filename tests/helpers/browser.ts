@@ -1,25 +1,12 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Request } from 'playwright-core'
 
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/bench/browser'
+
 import { startTestLake } from './lake'
 import { startSite } from './site'
 
-/**
- * Debian's Chromium: Playwright cannot download its own browser here (no internet), and CI
- * installs the same package with apt (.ci/run). Flags keep it from calling home.
- */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-  '--disable-quic',
-]
-
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
 }
 
 /** The two readers every browser test thinks about: a laptop and a phone held upright. */
