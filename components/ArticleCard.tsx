@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import { type ArticleCard as ArticleCardValue, readingMinutes } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 
 import { ArticleMeta } from './ArticleMeta'
 import { SanityImage } from './SanityImage'
@@ -28,7 +29,7 @@ export function ArticleCard({ article, headingLevel = 3, priority = false }: Pro
       <div className="card__body">
         <TopicTags topics={article.topics} />
         <Heading className="card__title">
-          <Link href={`/insights/${encodeURIComponent(article.slug)}`}>{article.title}</Link>
+          <Link href={paths.article(article.slug)}>{article.title}</Link>
         </Heading>
         {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
         {article.authors.length > 0 && (

@@ -2,6 +2,8 @@
 
 import Link from 'next/link'
 
+import { paths } from '@/lib/routing/paths'
+
 /** Shown when a page fails to render; offers a retry without a full reload. */
 export function ErrorMessage({ onRetry }: { onRetry: () => void }) {
   return (
@@ -12,7 +14,7 @@ export function ErrorMessage({ onRetry }: { onRetry: () => void }) {
         <button type="button" onClick={onRetry}>
           Try again
         </button>{' '}
-        or <Link href="/">go to the home page</Link>.
+        or <Link href={paths.home}>go to the home page</Link>.
       </p>
     </section>
   )

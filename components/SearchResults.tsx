@@ -2,6 +2,7 @@ import Link from 'next/link'
 
 import type { SearchHit } from '@/lib/content'
 import { formatMonthYear } from '@/lib/format'
+import { paths } from '@/lib/routing/paths'
 import { excerpt } from '@/lib/search/highlight'
 
 import { Highlight } from './Highlight'
@@ -40,7 +41,7 @@ export function SearchResults({ query, terms, items, total, page }: Props) {
             <li key={hit._id}>
               <article className="search-hit">
                 <h2 className="search-hit__title">
-                  <Link href={`/insights/${encodeURIComponent(hit.slug)}`}>
+                  <Link href={paths.article(hit.slug)}>
                     <Highlight text={hit.title} terms={terms} />
                   </Link>
                 </h2>

@@ -1,13 +1,14 @@
 import Link from 'next/link'
 
 import type { SiteSettings } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 
 import { SiteLink } from './SiteLink'
 
 /** Used until editors fill in the navigation in site settings. */
 const FALLBACK_NAVIGATION = [
-  { label: 'Insights', href: '/insights' },
-  { label: 'Research', href: '/research' },
+  { label: 'Insights', href: paths.insights },
+  { label: 'Research', href: paths.research },
 ]
 
 export function SiteHeader({ settings }: { settings: SiteSettings }) {
@@ -18,7 +19,7 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
         Skip to content
       </a>
       <div className="site-header__inner">
-        <Link href="/" className="site-title" aria-label={`${settings.title}: home`}>
+        <Link href={paths.home} className="site-title" aria-label={`${settings.title}: home`}>
           {settings.title}
         </Link>
         <nav aria-label="Primary" className="site-nav">
@@ -30,7 +31,7 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
             ))}
           </ul>
         </nav>
-        <form role="search" action="/search" method="get" className="site-search">
+        <form role="search" action={paths.search} method="get" className="site-search">
           <label htmlFor="site-search-q" className="visually-hidden">Search insights</label>
           <input id="site-search-q" type="search" name="q" autoComplete="off" />
           <button type="submit">Search</button>

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { TopicSummary } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 
 /** The topics an article is filed under, each linking to its topic page. */
 export function TopicTags({ topics }: { topics: TopicSummary[] }) {
@@ -9,7 +10,7 @@ export function TopicTags({ topics }: { topics: TopicSummary[] }) {
     <ul className="topics" aria-label="Topics">
       {topics.map((topic) => (
         <li key={topic._id}>
-          <Link href={`/topics/${encodeURIComponent(topic.slug)}`}>{topic.title}</Link>
+          <Link href={paths.topic(topic.slug)}>{topic.title}</Link>
         </li>
       ))}
     </ul>

@@ -6,11 +6,12 @@ import { JsonLd } from '@/components/JsonLd'
 import { LatestResearch } from '@/components/LatestResearch'
 import { PageHeading } from '@/components/PageHeading'
 import { getHomeArticles, getSiteSettings } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 import { homeJsonLd } from '@/lib/seo/jsonld'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export async function generateMetadata(): Promise<Metadata> {
-  return pageMetadata({ description: (await getSiteSettings()).description, path: '/' })
+  return pageMetadata({ description: (await getSiteSettings()).description, path: paths.home })
 }
 
 export default async function HomePage() {
@@ -30,7 +31,7 @@ export default async function HomePage() {
         <h2 id="latest-heading">Latest insights</h2>
         <ArticleList articles={latest.filter((article) => !featuredIds.has(article._id)).slice(0, 6)} leadsPage={featured.length === 0} />
         <p>
-          <Link href="/insights">All insights</Link>
+          <Link href={paths.insights}>All insights</Link>
         </p>
       </section>
       <LatestResearch block={settings.latestResearch} />

@@ -4,6 +4,7 @@ import { ArticleMeta } from '@/components/ArticleMeta'
 import { SanityImage } from '@/components/SanityImage'
 import { TopicTags } from '@/components/TopicTags'
 import type { Article } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 
 /** The lead image spans the article's wide column (up to 64rem). */
 const MAIN_IMAGE_SIZES = '(min-width: 64rem) 64rem, 100vw'
@@ -18,7 +19,7 @@ export function ArticleHeader({ article }: { article: Article }) {
       <ul className="article-authors" aria-label="Authors">
         {article.authors.map((author) => (
           <li key={author._id}>
-            <Link href={`/authors/${encodeURIComponent(author.slug)}`}>{author.name}</Link>
+            <Link href={paths.author(author.slug)}>{author.name}</Link>
             {author.role && <span className="article-authors__role">{author.role}</span>}
           </li>
         ))}

@@ -2,6 +2,7 @@ import Link from 'next/link'
 
 import { SanityImage } from '@/components/SanityImage'
 import type { ArticleAuthor } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 
 import { BioText } from './BioText'
 
@@ -16,7 +17,7 @@ export function AuthorBio({ authors }: { authors: ArticleAuthor[] }) {
           {author.photo && <SanityImage image={author.photo} width={160} height={160} sizes="5rem" className="avatar" />}
           <div>
             <h3>
-              <Link href={`/authors/${encodeURIComponent(author.slug)}`}>{author.name}</Link>
+              <Link href={paths.author(author.slug)}>{author.name}</Link>
             </h3>
             <BioText value={author.bio} />
           </div>

@@ -2,6 +2,7 @@ import { PortableText, type PortableTextBlock, type PortableTextComponents, type
 import Link from 'next/link'
 
 import type { PortableTextValue } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:'])
 
@@ -31,7 +32,7 @@ export function SafeLink({ value, children }: PortableTextMarkComponentProps<{ _
 export function InternalLink({ value, children }: PortableTextMarkComponentProps<{ _type: 'internalLink'; slug?: unknown }>) {
   const slug = value?.slug
   if (typeof slug !== 'string' || slug === '') return <>{children}</>
-  return <Link href={`/insights/${encodeURIComponent(slug)}`}>{children}</Link>
+  return <Link href={paths.article(slug)}>{children}</Link>
 }
 
 /**

@@ -2,7 +2,8 @@ import { Feed, type Item } from 'feed'
 
 import type { FeedArticle } from '@/lib/content'
 import { absoluteImageUrl } from '@/lib/content/images'
-import { absoluteUrl, paths, SITE_NAME } from '@/lib/seo/urls'
+import { paths } from '@/lib/routing/paths'
+import { absoluteUrl, SITE_NAME } from '@/lib/seo/urls'
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed from one description of a feed. Links are absolute, built

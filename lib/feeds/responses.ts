@@ -1,7 +1,8 @@
 import 'server-only'
 
 import { getFeedArticles, getTopic } from '@/lib/content'
-import { paths, SITE_NAME } from '@/lib/seo/urls'
+import { paths } from '@/lib/routing/paths'
+import { SITE_NAME } from '@/lib/seo/urls'
 
 import { FEED_CONTENT_TYPES, type FeedFormat, renderFeed } from './build'
 

@@ -13,12 +13,3 @@ export function parsePage(value: SearchParamValue): number | null {
   if (!/^[1-9]\d{0,5}$/.test(raw)) return null
   return Number(raw)
 }
-
-/** `/insights?page=2&topic=x`, leaving out defaults. */
-export function pageHref(path: string, page: number, extra: Record<string, string | null | undefined> = {}): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value)
-  if (page > 1) params.set('page', String(page))
-  const query = params.toString()
-  return query ? `${path}?${query}` : path
-}

@@ -2,9 +2,10 @@ import type { BreadcrumbList, Graph, Organization, Person, SearchAction, Thing, 
 
 import type { Article, ArticleAuthor, ArticleCard, Author, Topic } from '@/lib/content'
 import { absoluteImageUrl } from '@/lib/content/images'
+import { paths } from '@/lib/routing/paths'
 
 import { OG_IMAGE_SIZE } from './metadata'
-import { absoluteUrl, paths, SITE_NAME, siteUrl } from './urls'
+import { absoluteUrl, SITE_NAME, siteUrl } from './urls'
 
 /**
  * Structured data (schema.org JSON-LD) per page type, typed by schema-dts. Each page emits one
@@ -121,7 +122,7 @@ export function topicJsonLd(topic: Topic, articles: ArticleCard[]): Graph {
 export function homeJsonLd(description: string): Graph {
   const search: WithActionConstraints<SearchAction> = {
     '@type': 'SearchAction',
-    target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(paths.search)}?q={search_term_string}` },
+    target: { '@type': 'EntryPoint', urlTemplate: absoluteUrl(paths.searchTemplate) },
     'query-input': 'required name=search_term_string',
   }
   const website: WebSite = {

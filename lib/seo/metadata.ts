@@ -2,8 +2,9 @@ import type { Metadata } from 'next'
 
 import type { Article, Author, SanityImage, Topic } from '@/lib/content'
 import { absoluteImageUrl } from '@/lib/content/images'
+import { paths } from '@/lib/routing/paths'
 
-import { absoluteUrl, paths, SITE_NAME, siteUrl } from './urls'
+import { absoluteUrl, SITE_NAME, siteUrl } from './urls'
 
 /**
  * Page metadata, built in one place so every route says the same things the same way. Next
@@ -128,7 +129,7 @@ export function topicMetadata(topic: Topic, page = 1): Metadata {
   return pageMetadata({
     title: page > 1 ? `${topic.title} (page ${page})` : topic.title,
     description: topic.description || `Insights on ${topic.title}`,
-    path: page > 1 ? `${paths.topic(topic.slug)}?page=${page}` : paths.topic(topic.slug),
+    path: paths.topic(topic.slug, { page }),
     topic,
   })
 }
@@ -145,10 +146,9 @@ export function searchMetadata(query: string): Metadata {
 
 /** /insights, its pages, and its topic filter (whose canonical page is the topic's own). */
 export function insightsMetadata(page: number, topic: string | null): Metadata {
-  const base = topic ? paths.topic(topic) : paths.insights
   return pageMetadata({
     title: page > 1 ? `All insights (page ${page})` : 'All insights',
     description: 'Every insight, newest first.',
-    path: page > 1 ? `${base}?page=${page}` : base,
+    path: topic ? paths.topic(topic, { page }) : paths.insightsPage({ page }),
   })
 }

@@ -1,6 +1,8 @@
 import type { MetadataRoute } from 'next'
 
-import { absoluteUrl, paths } from './urls'
+import { paths } from '@/lib/routing/paths'
+
+import { absoluteUrl } from './urls'
 
 /**
  * robots.txt: everything readers see may be crawled except search results (endless, thin

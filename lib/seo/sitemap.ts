@@ -1,6 +1,7 @@
 import type { SitemapContent } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 
-import { absoluteUrl, paths } from './urls'
+import { absoluteUrl } from './urls'
 
 /**
  * sitemap.xml as pure functions of the content. The protocol allows 50,000 URLs per file

@@ -1,34 +1,11 @@
 import { env } from '@/lib/content/env'
 
 /**
- * Where things live on the site, as paths and as the absolute URLs that leave it (canonical
- * links, sitemaps, feeds, JSON-LD). Absolute URLs are built from NEXT_PUBLIC_SITE_URL only, never
- * from the request's Host header, so a spoofed host cannot end up in a cached page.
+ * The absolute URLs that leave the site (canonical links, sitemaps, feeds, JSON-LD), for the
+ * paths in lib/routing/paths.ts. They are built from NEXT_PUBLIC_SITE_URL only, never from the
+ * request's Host header, so a spoofed host cannot end up in a cached page.
  */
 export const SITE_NAME = 'Insights'
-
-export const paths = {
-  home: '/',
-  insights: '/insights',
-  research: '/research',
-  search: '/search',
-  article: (slug: string) => `/insights/${encodeURIComponent(slug)}`,
-  author: (slug: string) => `/authors/${encodeURIComponent(slug)}`,
-  topic: (slug: string) => `/topics/${encodeURIComponent(slug)}`,
-  defaultOgImage: '/opengraph-image',
-  feeds: {
-    rss: '/feeds/rss.xml',
-    atom: '/feeds/atom.xml',
-    json: '/feeds/feed.json',
-  },
-  topicFeeds: (slug: string) => ({
-    rss: `/feeds/topics/${encodeURIComponent(slug)}/rss.xml`,
-    atom: `/feeds/topics/${encodeURIComponent(slug)}/atom.xml`,
-    json: `/feeds/topics/${encodeURIComponent(slug)}/feed.json`,
-  }),
-  sitemap: '/sitemap.xml',
-  sitemapPart: (part: number) => `/sitemap/${part}.xml`,
-} as const
 
 export const siteUrl: string = env.NEXT_PUBLIC_SITE_URL.replace(/\/+$/, '')
 

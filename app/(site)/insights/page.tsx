@@ -6,7 +6,8 @@ import { ArticleList } from '@/components/ArticleList'
 import { PageHeading } from '@/components/PageHeading'
 import { Pagination } from '@/components/Pagination'
 import { getArticles, getTopics } from '@/lib/content'
-import { pageHref, parsePage, type SearchParamValue, single } from '@/lib/routing/search-params'
+import { paths } from '@/lib/routing/paths'
+import { parsePage, type SearchParamValue, single } from '@/lib/routing/search-params'
 import { insightsMetadata } from '@/lib/seo/metadata'
 
 type Props = { searchParams: Promise<{ page?: SearchParamValue; topic?: SearchParamValue }> }
@@ -31,13 +32,13 @@ export default async function InsightsPage({ searchParams }: Props) {
       <nav aria-label="Filter by topic" className="topic-filter">
         <ul>
           <li>
-            <Link href="/insights" aria-current={topic ? undefined : 'page'}>
+            <Link href={paths.insights} aria-current={topic ? undefined : 'page'}>
               All topics
             </Link>
           </li>
           {topics.map((candidate) => (
             <li key={candidate._id}>
-              <Link href={pageHref('/insights', 1, { topic: candidate.slug })} aria-current={candidate.slug === topicSlug ? 'page' : undefined}>
+              <Link href={paths.insightsPage({ topic: candidate.slug })} aria-current={candidate.slug === topicSlug ? 'page' : undefined}>
                 {candidate.title}
               </Link>
             </li>
@@ -45,7 +46,7 @@ export default async function InsightsPage({ searchParams }: Props) {
         </ul>
       </nav>
       <ArticleList articles={result.items} headingLevel={2} leadsPage />
-      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => pageHref('/insights', n, { topic: topicSlug })} />
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => paths.insightsPage({ page: n, topic: topicSlug })} />
     </>
   )
 }

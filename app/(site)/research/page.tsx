@@ -3,12 +3,13 @@ import type { Metadata } from 'next'
 import { PageHeading } from '@/components/PageHeading'
 import { ResearchLinks } from '@/components/ResearchLinks'
 import { getResearchLinks, getSiteSettings } from '@/lib/content'
+import { paths } from '@/lib/routing/paths'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const metadata: Metadata = pageMetadata({
   title: 'Research',
   description: 'Research hubs, publications, case studies and reports from our faculty.',
-  path: '/research',
+  path: paths.research,
 })
 
 export default async function ResearchPage() {

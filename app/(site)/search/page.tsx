@@ -5,7 +5,8 @@ import { Pagination } from '@/components/Pagination'
 import { SearchForm } from '@/components/SearchForm'
 import { SearchResults } from '@/components/SearchResults'
 import { searchArticles } from '@/lib/content'
-import { pageHref, parsePage, type SearchParamValue, single } from '@/lib/routing/search-params'
+import { paths } from '@/lib/routing/paths'
+import { parsePage, type SearchParamValue, single } from '@/lib/routing/search-params'
 import { displayQuery } from '@/lib/search/terms'
 import { searchMetadata } from '@/lib/seo/metadata'
 
@@ -26,7 +27,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <PageHeading title="Search" />
       <SearchForm query={query} />
       <SearchResults query={query} terms={results.terms} items={results.items} total={results.total} page={results.page} />
-      <Pagination page={results.page} pageCount={results.pageCount} hrefFor={(n) => pageHref('/search', n, { q: query })} />
+      <Pagination page={results.page} pageCount={results.pageCount} hrefFor={(n) => paths.searchResults({ q: query, page: n })} />
     </>
   )
 }

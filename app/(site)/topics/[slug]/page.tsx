@@ -6,7 +6,8 @@ import { JsonLd } from '@/components/JsonLd'
 import { PageHeading } from '@/components/PageHeading'
 import { Pagination } from '@/components/Pagination'
 import { getArticles, getTopic } from '@/lib/content'
-import { pageHref, parsePage, type SearchParamValue } from '@/lib/routing/search-params'
+import { paths } from '@/lib/routing/paths'
+import { parsePage, type SearchParamValue } from '@/lib/routing/search-params'
 import { topicJsonLd } from '@/lib/seo/jsonld'
 import { topicMetadata } from '@/lib/seo/metadata'
 
@@ -28,7 +29,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
       <JsonLd data={topicJsonLd(topic, result.items)} />
       <PageHeading title={topic.title} lead={topic.description} />
       <ArticleList articles={result.items} headingLevel={2} leadsPage />
-      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => pageHref(`/topics/${slug}`, n)} />
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(n) => paths.topic(slug, { page: n })} />
     </>
   )
 }
