@@ -1,14 +1,29 @@
 // @ts-check
+
+// Sent with every response, also by `next dev`. The headers that depend on the response or the
+// deployment (Content-Security-Policy with script hashes, HSTS) come from server/policy.ts.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // server/index.ts compresses after it has read each page's HTML for its script hashes.
+  compress: false,
   // The build checks the site's own code; `npm run typecheck` checks everything (tests, lake, scripts).
   typescript: { tsconfigPath: 'tsconfig.next.json' },
   images: {
     // Sanity's image service (or the lake) resizes; next/image only asks for the right size.
     loader: 'custom',
     loaderFile: './lib/images/loader.ts',
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
   },
 }
 

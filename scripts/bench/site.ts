@@ -102,11 +102,11 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, what
   }
 }
 
-/** `next start` for the project in `dir` (default: this repo), reading content from `lakeUrl`. */
+/** The site's server (server/index.ts, as `npm start` runs it) for the project in `dir` (default: this repo), reading content from `lakeUrl`. */
 export async function startSite(lakeUrl: string, options: { dir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort()
   const dir = options.dir ?? ROOT
-  const server = spawnGroup(path.join(BIN, 'next'), ['start', dir, '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawnGroup(path.join(BIN, 'tsx'), [path.join(dir, 'server/index.ts'), '--dir', dir, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
     env: siteEnv({ SANITY_LAKE_URL: lakeUrl, ...options.env }),
   })

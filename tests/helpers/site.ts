@@ -34,7 +34,7 @@ export interface RunningSite {
 }
 
 /**
- * `next start` on a free port, reading content from the lake at `lakeUrl`, from a private copy of
+ * The site's server (server/index.ts, as `npm start` runs it) on a free port, reading content from the lake at `lakeUrl`, from a private copy of
  * the build. A server writes the pages it regenerates into its .next (server/route-cache), and
  * later servers on the same folder would serve them: one test file's edits would leak into the
  * next. The copy is the build alone (no route-cache, cache or dev folders); the project's other
@@ -52,7 +52,8 @@ export async function startSite(lakeUrl: string, extraEnv: Record<string, string
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, SANITY_LAKE_URL: lakeUrl, ...extraEnv }
   delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
-  const child: ChildProcess = spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env })
+  const server = path.join(dir, 'server/index.ts')
+  const child: ChildProcess = spawn(path.join(BIN, 'tsx'), [server, '-p', String(port), '-H', '127.0.0.1', '--dir', dir], { cwd: dir, env })
   let log = ''
   child.stdout?.on('data', (chunk) => (log += chunk))
   child.stderr?.on('data', (chunk) => (log += chunk))
@@ -68,7 +69,7 @@ export async function startSite(lakeUrl: string, extraEnv: Record<string, string
   for (;;) {
     if (child.exitCode !== null) {
       await stop()
-      throw new Error(`next start exited (${child.exitCode}):\n${log}`)
+      throw new Error(`the site's server exited (${child.exitCode}):\n${log}`)
     }
     try {
       await (await fetch(`${url}/robots.txt`, { signal: AbortSignal.timeout(2000) })).arrayBuffer()
@@ -76,7 +77,7 @@ export async function startSite(lakeUrl: string, extraEnv: Record<string, string
     } catch {
       if (Date.now() > deadline) {
         await stop()
-        throw new Error(`next start did not answer in 60 s:\n${log}`)
+        throw new Error(`the site's server did not answer in 60 s:\n${log}`)
       }
       await new Promise((resolve) => setTimeout(resolve, 250))
     }

@@ -1,0 +1,47 @@
+import type { OutgoingHttpHeaders } from 'node:http'
+
+import { contentSourceDown } from '../lib/content/availability'
+
+import { inlineScriptHashes, pagePolicy, type PolicyOptions, RESOURCE_POLICY } from './csp'
+import type { HtmlResponse, HtmlRewrite } from './html-response'
+import { RETRY_AFTER_SECONDS, unavailablePage } from './unavailable'
+
+/**
+ * The headers that depend on how the site is deployed or on the response itself. The ones that
+ * never change (nosniff, referrer and permissions policies) are in next.config.js, so `next dev`
+ * sends them too.
+ */
+export function responsePolicy(environment: NodeJS.ProcessEnv) {
+  const secure = (environment.NEXT_PUBLIC_SITE_URL ?? '').startsWith('https:')
+  const options: PolicyOptions = {
+    frameAncestors: studioOrigins(environment.SANITY_STUDIO_URL),
+    imageOrigins: environment.NEXT_PUBLIC_SANITY_PROJECT_ID ? ['https://cdn.sanity.io'] : [],
+    upgradeInsecureRequests: secure,
+  }
+  const transport: OutgoingHttpHeaders = secure ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}
+
+  return {
+    html({ status, body }: HtmlResponse): HtmlRewrite {
+      if (status >= 500 && contentSourceDown()) {
+        return {
+          headers: { ...transport, 'content-security-policy': pagePolicy([], options), 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' },
+          replace: { status: 503, body: Buffer.from(unavailablePage(environment.SITE_NAME ?? 'Insights')) },
+        }
+      }
+      return { headers: { ...transport, 'content-security-policy': pagePolicy(inlineScriptHashes(body.toString('utf8')), options) } }
+    },
+    other(): OutgoingHttpHeaders {
+      return { ...transport, 'content-security-policy': RESOURCE_POLICY }
+    },
+  }
+}
+
+/** `SANITY_STUDIO_URL`: where a Studio hosted elsewhere runs, so its Presentation tool may frame pages. */
+function studioOrigins(value: string | undefined): string[] {
+  if (!value) return []
+  try {
+    return [new URL(value).origin]
+  } catch {
+    throw new Error(`SANITY_STUDIO_URL must be an absolute URL like https://studio.example.org (got ${JSON.stringify(value)})`)
+  }
+}

@@ -1,0 +1,27 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+
+import compression from 'compression'
+
+import { interceptHtml } from './html-response'
+import type { responsePolicy } from './policy'
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+/**
+ * An HTTP server that hands each request to `handle` (Next's request handler) with the response
+ * policy's headers added on the way out and the body compressed last, after the policy has read it.
+ */
+export function createSiteServer(handle: RequestHandler, policy: ReturnType<typeof responsePolicy>): Server {
+  // Next's own compression is off (next.config.js): it would hand the policy compressed HTML.
+  const compress = compression()
+  return createServer((req, res) => {
+    compress(req as never, res as never, () => {
+      interceptHtml(res, policy.html, policy.other)
+      handle(req, res).catch((error: unknown) => {
+        console.error('[server] request failed', error)
+        if (!res.headersSent) res.statusCode = 500
+        res.end()
+      })
+    })
+  })
+}

@@ -1,0 +1,112 @@
+/**
+ * The site's server layer (server/): what leaves it around whatever Next answers. A stand-in
+ * handler plays Next, so each case is exact; the built site's headers are checked in tests/e2e.
+ */
+import { createHash } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { get, type IncomingMessage, type Server } from 'node:http'
+import { gunzipSync } from 'node:zlib'
+
+import { markContentSourceDown, markContentSourceUp } from '@/lib/content/availability'
+import { inlineScriptHashes } from '@/server/csp'
+import { responsePolicy } from '@/server/policy'
+import { createSiteServer, type RequestHandler } from '@/server/site-server'
+
+const INLINE = 'self.__next_f.push([1,"hello"])'
+const PAGE = `<!DOCTYPE html><html><head><script src="/_next/static/a.js" async=""></script><script type="application/ld+json">{"@type":"Article"}</script></head><body><main>Article</main><script>${INLINE}</script><script id="_R_">document.body.dataset.ready = "1"</script></body></html>`
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+
+let server: Server
+let url: string
+let answer: RequestHandler
+
+beforeAll(async () => {
+  server = createSiteServer((req, res) => answer(req, res), responsePolicy({ NEXT_PUBLIC_SITE_URL: 'https://insights.example.org' } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+afterEach(() => markContentSourceUp())
+
+/** Next's way of answering a page: headers through writeHead, the body in streamed chunks. */
+const page = (status: number, html: string): RequestHandler => async (_req, res) => {
+  res.setHeader('content-type', 'text/html; charset=utf-8')
+  res.writeHead(status, { 'x-nextjs-cache': 'HIT' })
+  const middle = Math.floor(html.length / 2)
+  res.write(html.slice(0, middle))
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  res.end(html.slice(middle))
+}
+
+describe('inline script hashes', () => {
+  it('hashes every inline script a browser runs, not external scripts or JSON-LD', () => {
+    expect(inlineScriptHashes(PAGE).sort()).toEqual([sha(INLINE), sha('document.body.dataset.ready = "1"')].sort())
+  })
+})
+
+describe('the site server', () => {
+  it('gives a page a CSP whose script hashes are exactly its inline scripts, body unchanged', async () => {
+    answer = page(200, PAGE)
+    const response = await fetch(`${url}/insights/a`)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe(PAGE)
+    expect(response.headers.get('x-nextjs-cache')).toBe('HIT')
+    const policy = response.headers.get('content-security-policy') ?? ''
+    const scriptSrc = policy.split('; ').find((directive) => directive.startsWith('script-src ')) ?? ''
+    expect(scriptSrc.split(' ').slice(1).sort()).toEqual(["'self'", sha(INLINE), sha('document.body.dataset.ready = "1"')].sort())
+    expect(policy).toContain("object-src 'none'")
+    expect(policy).toContain("frame-ancestors 'self'")
+    expect(policy).toContain('upgrade-insecure-requests')
+    expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/)
+  })
+
+  it('compresses the page after reading it', async () => {
+    answer = page(200, PAGE)
+    const response = await new Promise<{ encoding?: string; body: Buffer; policy?: string }>((resolve, reject) => {
+      get(`${url}/`, { headers: { 'accept-encoding': 'gzip' } }, (res: IncomingMessage) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks), policy: String(res.headers['content-security-policy']) }))
+      }).on('error', reject)
+    })
+    expect(response.encoding).toBe('gzip')
+    expect(gunzipSync(response.body).toString()).toBe(PAGE)
+    expect(response.policy).toContain(sha(INLINE))
+  })
+
+  it('streams other responses untouched, under a policy that runs nothing', async () => {
+    answer = async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      res.write('<rss>')
+      res.end('</rss>')
+    }
+    const response = await fetch(`${url}/feeds/rss.xml`)
+    expect(await response.text()).toBe('<rss></rss>')
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox")
+  })
+
+  it('answers a failed page with 503, Retry-After and a page that says so while the content source is down', async () => {
+    answer = page(500, '<!DOCTYPE html><html id="__next_error__"><body></body></html>')
+    markContentSourceDown()
+    const response = await fetch(`${url}/insights/never-rendered`)
+    expect(response.status).toBe(503)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.text()).toContain('This page is temporarily unavailable')
+  })
+
+  it('keeps a 500 a 500 when the content source is answering', async () => {
+    answer = page(500, '<!DOCTYPE html><html><body>Something went wrong</body></html>')
+    const response = await fetch(`${url}/broken`)
+    expect(response.status).toBe(500)
+    expect(await response.text()).toContain('Something went wrong')
+  })
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    answer = page(200, PAGE)
+    const response = await fetch(`${url}/`, { method: 'HEAD' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(await response.text()).toBe('')
+  })
+})
