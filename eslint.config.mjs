@@ -15,12 +15,28 @@ const contentSourceOnly = {
   ],
 }
 
+// Internal URLs come from the one map, lib/routing/paths.ts, so a route can move in one place
+// and every slug is encoded the same way. Caught in app/, components/ and lib/: a string or the first part of a template that
+// starts with a reader route, and a literal href/action that starts with '/'.
+const INTERNAL_ROUTE = '^\\/(insights|authors|topics|feeds|search|research)(\\/|\\?|#|$)'
+const HAND_BUILT_URL = 'Internal URLs come from lib/routing/paths.ts: use paths.article(slug), paths.topic(slug, { page }), ...'
+const handBuiltUrls = [
+  { selector: `Literal[value=/${INTERNAL_ROUTE}/]`, message: HAND_BUILT_URL },
+  { selector: `TemplateLiteral > TemplateElement:first-child[value.raw=/${INTERNAL_ROUTE}/]`, message: HAND_BUILT_URL },
+  { selector: `JSXAttribute[name.name=/^(href|action)$/] > Literal[value=/^\\//]:not([value=/${INTERNAL_ROUTE}/])`, message: HAND_BUILT_URL },
+]
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
     files: ['app/**', 'components/**'],
     rules: { 'no-restricted-imports': ['error', contentSourceOnly] },
+  },
+  {
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['lib/routing/paths.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...handBuiltUrls] },
   },
   {
     files: ['lib/**'],
