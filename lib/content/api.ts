@@ -9,6 +9,9 @@ export function clientConfig(env: ContentEnv) {
     dataset: env.NEXT_PUBLIC_SANITY_DATASET,
     apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION,
     perspective: 'published' as const,
+    // Few, quick retries: a reader waits for them, and availability.ts fails the rest fast while
+    // the source is down (the client's default, 5 with back-off, kept a page waiting 7 s).
+    maxRetries: 2,
   }
   if (env.mode === 'sanity') {
     return { ...common, projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID as string, useCdn: true }
