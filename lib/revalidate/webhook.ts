@@ -2,39 +2,69 @@ import 'server-only'
 
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
-import { parseBody } from 'next-sanity/webhook'
 
 import { env } from '@/lib/content/env'
 import { tagsForDocument } from '@/lib/content/tags'
 import { revalidateSecret } from '@/lib/content/token'
 
-/** What the Sanity webhook sends (its projection: `{_type, "slug": slug.current}`). */
-type WebhookBody = { _type?: unknown; slug?: unknown }
+import { deliveries } from './delivery-record'
+import { WebhookError } from './errors'
+import { readBodyWithin } from './read-body'
+import { assertSignedBody, freshSignatureHeader } from './signature'
+
+/** Sanity sends one per delivery and keeps it across retries of that delivery. */
+const IDEMPOTENCY_HEADER = 'idempotency-key'
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200
 
 function reply(status: number, body: Record<string, unknown>) {
   return Response.json(body, { status })
 }
 
+/** The changed document, from the webhook's projection `{_type, "slug": slug.current}`. */
+function documentFrom(body: string): { _type: string; slug: string | null } {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    throw new WebhookError(400, 'The body is not valid JSON')
+  }
+  const doc = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
+  if (typeof doc._type !== 'string' || !doc._type) throw new WebhookError(400, 'The body needs a _type')
+  return { _type: doc._type, slug: typeof doc.slug === 'string' ? doc.slug : null }
+}
+
+/** What marks this delivery as done: its signature, and Sanity's idempotency key when sent. */
+function deliveryKeys(request: NextRequest, signature: string): string[] {
+  const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER)
+  if (!idempotencyKey) return [`signature:${signature}`]
+  if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new WebhookError(400, `The ${IDEMPOTENCY_HEADER} header is longer than ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
+  }
+  return [`signature:${signature}`, `${IDEMPOTENCY_HEADER}:${idempotencyKey}`]
+}
+
 /**
  * Revalidates the cache tags of a changed document. The request must carry Sanity's webhook
- * signature made with SANITY_REVALIDATE_SECRET.
+ * signature, made with SANITY_REVALIDATE_SECRET within the last five minutes; each delivery is
+ * acted on once. The checks run cheapest first, and nothing is parsed before the signature holds.
  */
 export async function handleRevalidateWebhook(request: NextRequest): Promise<Response> {
   if (!revalidateSecret) return reply(500, { error: 'SANITY_REVALIDATE_SECRET is not set on the server' })
-  let parsed
   try {
+    const signature = freshSignatureHeader(request.headers)
+    const body = await readBodyWithin(request)
+    await assertSignedBody(body, signature, revalidateSecret)
+    const doc = documentFrom(body)
+    if (!deliveries.claim(deliveryKeys(request, signature))) return reply(200, { revalidated: [], duplicate: true })
     // Sanity's API is eventually consistent; the lake is not, so only wait for the former.
-    parsed = await parseBody<WebhookBody>(request, revalidateSecret, env.mode === 'sanity')
-  } catch {
-    return reply(400, { error: 'The body is not valid JSON' })
+    if (env.mode === 'sanity') await new Promise((resolve) => setTimeout(resolve, 3000))
+    const revalidated = tagsForDocument(doc)
+    // Stale-while-revalidate: the next request regenerates in the background. Expiring outright
+    // would leave nothing to serve if the content source is down at that moment.
+    for (const tag of revalidated) revalidateTag(tag, 'max')
+    return reply(200, { revalidated })
+  } catch (error) {
+    if (error instanceof WebhookError) return reply(error.status, { error: error.message })
+    throw error
   }
-  if (!parsed.isValidSignature) return reply(401, { error: 'Invalid signature' })
-  const type = parsed.body?._type
-  if (typeof type !== 'string') return reply(400, { error: 'The body needs a _type' })
-  const slug = typeof parsed.body?.slug === 'string' ? parsed.body.slug : null
-  const revalidated = tagsForDocument({ _type: type, slug })
-  // Stale-while-revalidate: the next request regenerates in the background. Expiring outright
-  // would leave nothing to serve if the content source is down at that moment.
-  for (const tag of revalidated) revalidateTag(tag, 'max')
-  return reply(200, { revalidated })
 }
