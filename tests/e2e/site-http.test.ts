@@ -3,6 +3,7 @@
  * gets from each route, how unknown URLs answer, and how it behaves when content changes or the
  * content source goes away.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
@@ -143,6 +144,42 @@ describe('reader routes', () => {
   })
 })
 
+describe('security headers', () => {
+  const STATIC_HEADERS = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cross-origin-opener-policy': 'same-origin',
+  }
+
+  it.each([
+    ['a page', '/insights/' + SEED.slug, 'GET', 200],
+    ['a feed', '/feeds/rss.xml', 'GET', 200],
+    ['an API route', '/api/revalidate', 'POST', 401],
+    ['an image', '/opengraph-image', 'GET', 200],
+  ])('%s carries them', async (_what, path, method, status) => {
+    const response = await fetch(`${site.url}${path}`, { method })
+    expect(response.status).toBe(status)
+    for (const [name, value] of Object.entries(STATIC_HEADERS)) expect(response.headers.get(name)).toBe(value)
+    expect(response.headers.get('permissions-policy')).toContain('camera=()')
+    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors '(self|none)'/)
+  })
+
+  it("a page's policy allows exactly its own inline scripts, and no others", async () => {
+    const response = await fetch(`${site.url}/insights/${SEED.slug}`)
+    const html = await response.text()
+    const policy = response.headers.get('content-security-policy') ?? ''
+    const scriptSrc = (policy.split('; ').find((directive) => directive.startsWith('script-src ')) ?? '').split(' ').slice(1)
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map(
+      ([, body]) => `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`,
+    )
+    expect(inline.length).toBeGreaterThan(0)
+    expect(scriptSrc).not.toContain("'unsafe-inline'")
+    expect([...new Set(scriptSrc)].sort()).toEqual(["'self'", ...new Set(inline)].sort())
+    expect(policy).toContain("object-src 'none'")
+    expect(policy).toContain("base-uri 'self'")
+  })
+})
+
 describe('freshness and resilience', () => {
   it('the revalidation webhook refuses unsigned or wrongly signed calls', async () => {
     const body = JSON.stringify({ _type: 'article', slug: SEED.slug })
@@ -189,5 +226,16 @@ describe('freshness and resilience', () => {
     const home = await getPage(`${site.url}/`)
     expect(home.status).toBe(200)
     expect(text(home.document)).toContain('Discover our latest research')
+  })
+
+  it('answers a page it never rendered with a quick 503 and a page that says so while the source is down', async () => {
+    const started = Date.now()
+    const response = await fetch(`${site.url}/authors/rahul-mehta`)
+    const elapsed = Date.now() - started
+    expect(response.status).toBe(503)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await response.text()).toContain('This page is temporarily unavailable')
+    // A reader waits for the answer: seconds, not the client's retries (was 500 after 7 s).
+    expect(elapsed).toBeLessThan(5000)
   })
 })
