@@ -2,6 +2,7 @@ import Parser from 'rss-parser'
 
 import type { FeedArticle } from '@/lib/content'
 import { type FeedSource, renderFeed } from '@/lib/feeds/build'
+import { paths } from '@/lib/routing/paths'
 import { siteUrl } from '@/lib/seo/urls'
 import { hybridTeamsArticleCard, leadershipArticleCard } from '@/tests/fixtures/content'
 
@@ -12,13 +13,13 @@ const articles: FeedArticle[] = [
 const source: FeedSource = {
   title: 'Insights: all insights',
   description: 'The newest insights.',
-  path: '/insights',
-  feeds: { rss: '/feeds/rss.xml', atom: '/feeds/atom.xml', json: '/feeds/feed.json' },
+  path: paths.insights,
+  feeds: paths.feeds,
   articles,
 }
 const parser = new Parser()
 
-describe('feeds', () => {
+describe('renderFeed', () => {
   it('RSS 2.0 parses, with absolute links, dates, authors and topics', async () => {
     const feed = await parser.parseString(renderFeed(source, 'rss'))
     expect(feed.title).toBe('Insights: all insights')
