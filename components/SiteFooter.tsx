@@ -1,6 +1,6 @@
 import type { SiteSettings } from '@/lib/content'
 
-import { SiteLink } from './SiteLink'
+import { SiteLinkList } from './SiteLink'
 
 export function SiteFooter({ settings }: { settings: SiteSettings }) {
   const { text, links } = settings.footer
@@ -11,13 +11,7 @@ export function SiteFooter({ settings }: { settings: SiteSettings }) {
         {text && <p>{text}</p>}
         {links.length > 0 && (
           <nav aria-label="Footer">
-            <ul className="site-footer__links">
-              {links.map((item) => (
-                <li key={`${item.href}|${item.label}`}>
-                  <SiteLink href={item.href}>{item.label}</SiteLink>
-                </li>
-              ))}
-            </ul>
+            <SiteLinkList items={links} className="site-footer__links" />
           </nav>
         )}
       </div>

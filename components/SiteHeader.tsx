@@ -3,7 +3,7 @@ import Link from 'next/link'
 import type { SiteSettings } from '@/lib/content'
 import { paths } from '@/lib/routing/paths'
 
-import { SiteLink } from './SiteLink'
+import { SiteLinkList } from './SiteLink'
 
 /** Used until editors fill in the navigation in site settings. */
 const FALLBACK_NAVIGATION = [
@@ -23,13 +23,7 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
           {settings.title}
         </Link>
         <nav aria-label="Primary" className="site-nav">
-          <ul>
-            {navigation.map((item) => (
-              <li key={`${item.href}|${item.label}`}>
-                <SiteLink href={item.href}>{item.label}</SiteLink>
-              </li>
-            ))}
-          </ul>
+          <SiteLinkList items={navigation} />
         </nav>
         <form role="search" action={paths.search} method="get" className="site-search">
           <label htmlFor="site-search-q" className="visually-hidden">Search insights</label>

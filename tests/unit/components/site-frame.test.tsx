@@ -9,13 +9,19 @@ import { siteSettings } from '@/tests/fixtures/content'
 jest.mock('@/lib/content', () => ({ ...jest.requireActual('@/lib/content'), getSiteSettings: jest.fn() }))
 const loadSettings = jest.mocked(getSiteSettings)
 
+/** What a reader finds around the page: the page in the main landmark, the header's home link and navigation, the footer. */
 async function renderFrame() {
   render(await SiteFrame({ children: <p>The article itself</p> }))
-}
-
-function primaryNavigation() {
-  const nav = screen.getByRole('navigation', { name: 'Primary' })
-  return within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])
+  const header = screen.getByRole('banner')
+  return {
+    main: screen.getByRole('main').textContent,
+    home: within(header).getByRole('link', { name: /: home$/ }).getAttribute('aria-label'),
+    navigation: within(screen.getByRole('navigation', { name: 'Primary' }))
+      .getAllByRole('link')
+      .map((link) => `${link.textContent} ${link.getAttribute('href')}`),
+    search: within(header).queryByRole('searchbox', { name: 'Search insights' }) !== null,
+    footer: screen.getByRole('contentinfo').textContent,
+  }
 }
 
 describe('SiteFrame', () => {
@@ -27,33 +33,27 @@ describe('SiteFrame', () => {
   })
   afterEach(() => logged.mockRestore())
 
-  it('puts the page in the main landmark between the editors’ header and footer', async () => {
+  it('puts the page between a header and footer made from the editors’ settings', async () => {
     loadSettings.mockResolvedValue({ ...siteSettings, title: 'Faculty Insights' })
-    await renderFrame()
-    expect(within(screen.getByRole('main')).getByText('The article itself')).toBeInTheDocument()
-    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Faculty Insights: home' })).toHaveAttribute('href', '/')
-    expect(primaryNavigation()).toEqual([
-      ['Insights', '/insights'],
-      ['Research', '/research'],
-      ['About IMD', 'https://www.imd.org/'],
-    ])
-    expect(within(screen.getByRole('contentinfo')).getByText('Faculty Insights')).toBeInTheDocument()
+    expect(await renderFrame()).toEqual({
+      main: 'The article itself',
+      home: 'Faculty Insights: home',
+      navigation: ['Insights /insights', 'Research /research', 'About IMD https://www.imd.org/'],
+      search: true,
+      footer: 'Faculty InsightsInsights is published by the faculty of a business school.Privacy',
+    })
     expect(logged).not.toHaveBeenCalled()
   })
 
-  it('still renders header, page and footer with the default site name and navigation when settings cannot be loaded', async () => {
+  it('still renders the page, header and footer, with the default site name and navigation, when settings cannot be loaded', async () => {
     loadSettings.mockRejectedValue(new Error('lake unreachable'))
-    await renderFrame()
-    expect(within(screen.getByRole('main')).getByText('The article itself')).toBeInTheDocument()
-    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Insights: home' })).toHaveAttribute('href', '/')
-    expect(primaryNavigation()).toEqual([
-      ['Insights', '/insights'],
-      ['Research', '/research'],
-    ])
-    expect(within(screen.getByRole('search')).getByRole('searchbox', { name: 'Search insights' })).toBeInTheDocument()
-    const footer = screen.getByRole('contentinfo')
-    expect(within(footer).getByText('Insights')).toBeInTheDocument()
-    expect(within(footer).queryByRole('navigation')).not.toBeInTheDocument()
+    expect(await renderFrame()).toEqual({
+      main: 'The article itself',
+      home: 'Insights: home',
+      navigation: ['Insights /insights', 'Research /research'],
+      search: true,
+      footer: 'Insights',
+    })
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('site settings unavailable, using defaults: lake unreachable'))
   })
 })
