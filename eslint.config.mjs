@@ -64,6 +64,12 @@ export default defineConfig([
     },
   },
   {
+    // A module graph without cycles, so each layer can be read, tested and replaced on its own.
+    // The rule skips type-only imports (`import type`, `import {type X}`): it has no option to count them.
+    files: ['{app,components,lib,lake,sanity,scripts,tests}/**/*.{ts,tsx,js,mjs}'],
+    rules: { 'import/no-cycle': 'error' },
+  },
+  {
     // Tool configuration files that their tools load as CommonJS.
     files: ['*.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
