@@ -1,12 +1,10 @@
 import {randomBytes} from 'node:crypto'
-import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import {evaluate, parse, type ExprNode} from 'groq-js'
 
-import {badRequest, queryParseError} from './errors'
-import type {LakeDocument} from './ndjson'
-import type {LakeContext} from './server'
-import type {DatasetStore} from './store'
+import type {DataEndpoint, DataRequest} from '../context'
+import {badRequest, queryParseError} from '../errors'
+import type {LakeDocument} from '../ndjson'
 
 /**
  * GET /data/listen/:dataset?query=*[filter] - server-sent events: `welcome` once, then a
@@ -14,13 +12,9 @@ import type {DatasetStore} from './store'
  * after the change (transition appear / update / disappear), with `result` unless
  * includeResult=false.
  */
-export function handleListen(
-  context: LakeContext,
-  store: DatasetStore,
-  url: URL,
-  req: IncomingMessage,
-  res: ServerResponse,
-): void {
+export const listenEndpoint: DataEndpoint = {methods: ['GET'], path: 'none', handle: listen}
+
+function listen({context, store, url, res}: DataRequest): void {
   const query = url.searchParams.get('query')
   if (!query) throw badRequest('Missing query: pass a GROQ filter like *[_type == "article"] as `query`')
   const params: Record<string, unknown> = {}

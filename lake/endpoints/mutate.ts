@@ -1,13 +1,11 @@
 import {randomBytes} from 'node:crypto'
-import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import {evaluate, parse} from 'groq-js'
 
-import {badRequest, LakeError} from './errors'
-import {parseJsonBody, readBody, sendJson} from './http'
-import type {LakeDocument} from './ndjson'
-import type {LakeContext} from './server'
-import type {DatasetStore} from './store'
+import type {DataEndpoint, DataRequest} from '../context'
+import {badRequest, LakeError} from '../errors'
+import {parseJsonBody, readBody, sendJson} from '../http'
+import type {LakeDocument} from '../ndjson'
 
 type Operation = 'create' | 'update' | 'delete' | 'none'
 type Result = {id: string; operation: Operation; document?: LakeDocument}
@@ -30,13 +28,9 @@ const newId = () => randomBytes(11).toString('base64url')
  * query) and patch (set, setIfMissing, unset, inc, dec) as one transaction: all apply or none.
  * The new version is written back to the dataset's NDJSON file.
  */
-export async function handleMutate(
-  context: LakeContext,
-  store: DatasetStore,
-  url: URL,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
+export const mutateEndpoint: DataEndpoint = {methods: ['POST'], path: 'none', handle: mutate}
+
+async function mutate({context, store, url, req, res}: DataRequest): Promise<void> {
   const body = parseJsonBody(await readBody(req, context.maxBodyBytes)) as {mutations?: unknown}
   if (!body || !Array.isArray(body.mutations)) throw badRequest('Request body must be {"mutations": [...]}')
   const mutations = body.mutations as Array<Record<string, unknown>>

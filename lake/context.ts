@@ -1,0 +1,63 @@
+import type {IncomingMessage, ServerResponse} from 'node:http'
+
+import type {DatasetStore, Logger} from './store'
+
+/**
+ * What the router and the endpoints share. The endpoints (endpoints/*.ts) import this module and
+ * the server imports them; this module imports none of them.
+ */
+export type LakeOptions = {
+  /** Dataset name -> NDJSON file in `sanity dataset export` layout (images in ./images beside it). */
+  datasets: Record<string, string>
+  /** 0 picks a free port. Default 3999. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Time budget of one query. Default 10 s. */
+  queryTimeoutMs?: number
+  /** Largest request body accepted (POST queries, mutations). Default 1 MiB. */
+  maxBodyBytes?: number
+  /** Reload a dataset when its file changes. Default true. */
+  watch?: boolean
+  /** Where the lake reports reloads and problems. Default: stderr. */
+  log?: Logger
+}
+
+export type Lake = {
+  url: string
+  port: number
+  /** Rereads a dataset file now (the watcher does this on its own). */
+  reload(dataset?: string): boolean
+  close(): Promise<void>
+}
+
+export type LakeContext = {
+  datasets: Map<string, DatasetStore>
+  queryTimeoutMs: number
+  maxBodyBytes: number
+  log: Logger
+  /** Open event streams, ended on close. */
+  streams: Set<ServerResponse>
+}
+
+/** A request to `/v{apiVersion}/data/{endpoint}/{dataset}[/{rest}]`, its dataset found. */
+export type DataRequest = {
+  context: LakeContext
+  store: DatasetStore
+  apiVersion: string
+  url: URL
+  /** What follows the dataset name (the ids of /data/doc), undefined when nothing does. */
+  rest: string | undefined
+  req: IncomingMessage
+  res: ServerResponse
+}
+
+/**
+ * One `/data/` endpoint: the methods it answers and whether its path goes on past the dataset
+ * (`ids`: a non-empty rest, `none`: nothing after the dataset). Anything else is a 404.
+ */
+export type DataEndpoint = {
+  methods: readonly string[]
+  path: 'none' | 'ids'
+  handle(request: DataRequest): void | Promise<void>
+}
