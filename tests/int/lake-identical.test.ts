@@ -86,16 +86,21 @@ const battery: Array<[string, string, Record<string, unknown>]> = [
 
 const perspectives: Perspective[] = ['published', 'drafts', 'raw']
 
+/** One query's answer on a view, through the indexed path or (plain) through groq-js alone. */
+const answer = (view: DatasetView, query: string, params: Record<string, unknown>, plain = false) =>
+  runQuery(view, query, {params, timeoutMs: 30_000, plain})
+
+/** The indexed answer, first and again from the memo of query fragments, equals plain groq-js's. */
+async function expectIndexedToEqualPlain(view: DatasetView, query: string, params: Record<string, unknown>) {
+  const run = async (plain: boolean) => JSON.parse(JSON.stringify(await answer(view, query, params, plain)))
+  const plain = await run(true)
+  expect(await run(false)).toEqual(plain)
+  expect(await run(false)).toEqual(plain)
+}
+
 describe.each(perspectives)('the indexed path returns exactly what plain groq-js returns (%s)', (perspective) => {
   const view = new DatasetView(docs, perspective)
-  it.each(battery)('%s', async (_name, query, params) => {
-    const run = (plain: boolean) => runQuery(view, query, {params, timeoutMs: 30_000, plain})
-    const plain = JSON.parse(JSON.stringify(await run(true)))
-    const indexed = JSON.parse(JSON.stringify(await run(false)))
-    expect(indexed).toEqual(plain)
-    // A second run comes from the memo of query fragments and must agree too.
-    expect(JSON.parse(JSON.stringify(await run(false)))).toEqual(plain)
-  })
+  it.each(battery)('%s', (_name, query, params) => expectIndexedToEqualPlain(view, query, params))
 })
 
 /** The site's own queries, as the site sends them (see lib/content/loaders). */
@@ -117,12 +122,7 @@ const siteBattery: Array<[string, string, Record<string, unknown>]> = [
 
 describe.each(perspectives)('the site\'s queries: indexed path = plain groq-js on the sample dataset + 300 articles (%s)', (perspective) => {
   const view = new DatasetView(siteDocs, perspective)
-  it.each(siteBattery)('%s', async (_name, query, params) => {
-    const run = (plain: boolean) => runQuery(view, query, {params, timeoutMs: 30_000, plain})
-    const plain = JSON.parse(JSON.stringify(await run(true)))
-    expect(JSON.parse(JSON.stringify(await run(false)))).toEqual(plain)
-    expect(JSON.parse(JSON.stringify(await run(false)))).toEqual(plain)
-  })
+  it.each(siteBattery)('%s', (_name, query, params) => expectIndexedToEqualPlain(view, query, params))
 })
 
 it('the related-articles subquery of articleBySlugQuery takes its candidates from the references index', () => {
@@ -148,18 +148,18 @@ it('scope-dependent index values survive the encoding groq-js builds and the exe
 
 it('the site battery exercises real data', async () => {
   const view = new DatasetView(siteDocs, 'published')
-  const article = (await runQuery(view, articleBySlugQuery, {params: {slug: slugOf('article-7')}, timeoutMs: 30_000})) as {related: unknown[]}
+  const article = (await answer(view, articleBySlugQuery, {slug: slugOf('article-7')})) as {related: unknown[]}
   expect(article.related.length).toBeGreaterThan(3)
-  const search = (await runQuery(view, searchArticlesQuery, {params: {terms: ['leader'], start: 0, end: 12}, timeoutMs: 30_000})) as {total: number}
+  const search = (await answer(view, searchArticlesQuery, {terms: ['leader'], start: 0, end: 12})) as {total: number}
   expect(search.total).toBeGreaterThan(0)
-  const author = (await runQuery(view, authorBySlugQuery, {params: {slug: slugOf('author-2')}, timeoutMs: 30_000})) as {articles: unknown[]}
+  const author = (await answer(view, authorBySlugQuery, {slug: slugOf('author-2')})) as {articles: unknown[]}
   expect(author.articles.length).toBeGreaterThan(0)
 })
 
 it('the battery exercises real data (not only empty results)', async () => {
   const view = new DatasetView(docs, 'published')
-  const page = (await runQuery(view, listing, {params: {start: 0, end: 12}, timeoutMs: 30_000})) as unknown[]
+  const page = (await answer(view, listing, {start: 0, end: 12})) as unknown[]
   expect(page).toHaveLength(12)
-  const topic = (await runQuery(view, topicListing, {params: {topic: 'leadership', start: 0, end: 12}, timeoutMs: 30_000})) as unknown[]
+  const topic = (await answer(view, topicListing, {topic: 'leadership', start: 0, end: 12})) as unknown[]
   expect(topic.length).toBeGreaterThan(0)
 })
