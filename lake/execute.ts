@@ -2,7 +2,9 @@ import {evaluate, GroqSyntaxError, parse, type ExprNode} from 'groq-js'
 
 import {LakeError, queryParseError, QueryTimeoutError} from './errors'
 import type {LakeDocument} from './ndjson'
-import {attributePath, conjuncts, decodeTerms, DYNAMIC_PREFIX, EVERYTHING_PARAM, Planner, type DynamicTerm, type Plan, type Slot} from './plan'
+import {decodeTerms, readDynamicRef} from './plan/dynamic-ref'
+import {narrow, type IndexedTerm, type IndexTerm} from './plan/index-terms'
+import {EVERYTHING_PARAM, Planner, type Plan, type Slot} from './plan/rewrite'
 import {Memo, type DatasetView} from './view'
 
 export type RunOptions = {
@@ -66,7 +68,7 @@ function scan(docs: readonly unknown[], budget: Budget): unknown {
   }
 }
 
-type Parsed = {tree: ExprNode; plan: Plan; planner: Planner}
+type Parsed = {tree: ExprNode; plan: Plan}
 const parsedCache = new Memo(500)
 
 export function parseQuery(query: string, params: Record<string, unknown>): Parsed {
@@ -85,15 +87,14 @@ export function parseQuery(query: string, params: Record<string, unknown>): Pars
     }
     throw queryParseError((err as Error).message, query, 0, query.length)
   }
-  const planner = new Planner()
-  const parsed = {tree, plan: planner.plan(tree), planner}
+  const parsed = {tree, plan: new Planner().plan(tree)}
   parsedCache.set(key, parsed)
   return parsed
 }
 
 /** Runs a GROQ query against one view and returns the plain JSON-able result. */
 export async function runQuery(view: DatasetView, query: string, options: RunOptions): Promise<unknown> {
-  const {tree, plan, planner} = parseQuery(query, options.params)
+  const {tree, plan} = parseQuery(query, options.params)
   const budget = new Budget(options.timeoutMs, options.signal)
   const base = {
     dataset: view.docs,
@@ -110,7 +111,7 @@ export async function runQuery(view: DatasetView, query: string, options: RunOpt
         }
     value = await (await evaluate(tree, {...base, params: options.params, dereference})).get()
   } else {
-    const exec = new Execution(view, planner, budget, base, options.params)
+    const exec = new Execution(view, budget, base, options.params)
     value = await exec.run(plan)
   }
   budget.check()
@@ -124,7 +125,6 @@ class Execution {
 
   constructor(
     private readonly view: DatasetView,
-    private readonly planner: Planner,
     private readonly budget: Budget,
     private readonly base: {dataset: readonly LakeDocument[]; timestamp: Date; sanity: {projectId: string; dataset: string}},
     userParams: Record<string, unknown>,
@@ -133,43 +133,30 @@ class Execution {
   }
 
   /** Candidate lists computed per request, and the dynamic terms that may narrow them per evaluation. */
-  private readonly candidateLists = new Map<string, {list: readonly unknown[]; dynamic: DynamicTerm[]}>()
+  private readonly candidateLists = new Map<string, {list: readonly unknown[]; dynamic: IndexTerm[]}>()
 
   private readonly dereference = ({_ref}: {_ref: string}) => {
     this.budget.check()
+    const dynamic = readDynamicRef(_ref)
     // groq-js hands whatever this returns to fromJS, so a list (or a pausing scan) is a list.
-    if (_ref.startsWith(DYNAMIC_PREFIX)) return this.dynamicCandidates(_ref.slice(DYNAMIC_PREFIX.length)) as LakeDocument
+    if (dynamic) return this.dynamicCandidates(dynamic.name, dynamic.encoded) as LakeDocument
     return this.view.byId.get(_ref)
   }
 
   /**
    * A filter's candidates for one evaluation: the per-request list, or a smaller one an index
-   * gives for a term whose value groq-js just computed in the filter's scope (see plan.ts,
-   * `dynamicBase`). In dataset order, and the filter still tests each candidate.
+   * gives for a term whose value groq-js just computed in the filter's scope (see
+   * plan/dynamic-ref.ts). In dataset order, and the filter still tests each candidate.
    */
-  private dynamicCandidates(text: string): unknown {
-    const bar = text.indexOf('|')
-    const name = bar < 0 ? text : text.slice(0, bar)
+  private dynamicCandidates(name: string, encoded: string): unknown {
     const entry = this.candidateLists.get(name)
     if (!entry) throw new Error(`lake: candidates ${name} used before they were computed`)
     let best = entry.list
-    const values = bar < 0 ? null : decodeTerms(text.slice(bar), entry.dynamic.length)
-    if (values) {
-      for (let i = 0; i < entry.dynamic.length && best.length > 0; i++) {
-        const term = entry.dynamic[i]!
-        const strings = values[i]!.filter((v): v is string => v !== null)
-        let found: readonly unknown[] | null
-        if (term.kind === 'equals') found = values[i]!.length === 1 && strings.length === 1 ? this.withValue(term.path, strings[0]!) : null
-        else found = strings.length === 0 ? [] : this.view.referencing(strings)
-        if (found && found.length < best.length) best = found
-      }
+    const values = decodeTerms(encoded, entry.dynamic.length)
+    for (let i = 0; values && i < entry.dynamic.length && best.length > 0; i++) {
+      best = narrow(this.view, best, entry.dynamic[i]!, values[i]!)
     }
     return scan(best, this.budget)
-  }
-
-  private withValue(path: readonly string[], value: string): readonly unknown[] {
-    if (path.length === 1 && path[0] === '_type') return this.view.byType.get(value) ?? []
-    return this.view.withValue(path, value)
   }
 
   private async evaluate(node: ExprNode): Promise<unknown> {
@@ -213,7 +200,7 @@ class Execution {
     for (const dep of slot.deps) await this.compute(dep)
     this.budget.check()
     if (slot.kind === 'candidates') {
-      const list = await this.candidates(slot.expr)
+      const list = await this.candidates(slot.indexed)
       this.candidateLists.set(slot.name, {list, dynamic: slot.dynamic})
       this.bind(slot.name, list)
       return
@@ -224,41 +211,19 @@ class Execution {
   }
 
   /**
-   * The smallest list an index gives for one term of the filter's conjunction; every document
-   * the filter keeps is in it, in dataset order, and the filter still tests each one.
+   * The smallest list an index gives for one term of the filter's conjunction whose values are
+   * the same for the whole request; every document the filter keeps is in it, in dataset order,
+   * and the filter still tests each one.
    */
-  private async candidates(expr: ExprNode): Promise<readonly unknown[]> {
+  private async candidates(terms: IndexedTerm[]): Promise<readonly unknown[]> {
     let best: readonly unknown[] = this.view.docs
-    for (const term of conjuncts(expr)) {
-      const found = await this.lookup(term)
-      if (found && found.length < best.length) best = found
+    for (const {term, values} of terms) {
+      const evaluated: unknown[] = []
+      for (const value of values) evaluated.push(await this.evaluate(value))
+      best = narrow(this.view, best, term, evaluated)
       if (best.length === 0) break
     }
     return best
-  }
-
-  private async lookup(term: ExprNode): Promise<readonly unknown[] | null> {
-    if (term.type === 'OpCall' && term.op === '==') {
-      for (const [attr, other] of [[term.left, term.right], [term.right, term.left]] as const) {
-        const path = attributePath(attr)
-        if (!path || !this.planner.isClosed(other)) continue
-        const value = await this.evaluate(other)
-        if (typeof value !== 'string') return null
-        return this.withValue(path, value)
-      }
-      return null
-    }
-    if (term.type === 'FuncCall' && term.namespace === 'global' && term.name === 'references') {
-      if (!term.args.every((arg) => this.planner.isClosed(arg))) return null
-      const ids: string[] = []
-      for (const arg of term.args) {
-        const value = await this.evaluate(arg)
-        if (typeof value === 'string') ids.push(value)
-        else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') ids.push(v)
-      }
-      return ids.length === 0 ? [] : this.view.referencing(ids)
-    }
-    return null
   }
 }
 

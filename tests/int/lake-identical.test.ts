@@ -13,7 +13,7 @@ import {DatasetView, importExportedDocuments, parseNdjson, runQuery, type LakeDo
 import {evaluate, type ExprNode} from 'groq-js'
 
 import {parseQuery} from '@/lake/execute'
-import {decodeTerms, encodeReferenceArg} from '@/lake/plan'
+import {decodeTerms, encodeReferenceArg} from '@/lake/plan/dynamic-ref'
 import {articleBySlugQuery} from '@/lib/content/queries/article'
 import {articlesPageQuery, homeArticlesQuery} from '@/lib/content/queries/articles'
 import {authorBySlugQuery} from '@/lib/content/queries/author'

@@ -1,0 +1,152 @@
+import {DateTime, Path, type ExprNode} from 'groq-js'
+
+import {Analysis, children, childEntries, isNode, PER_ITEM_KEYS, type AnyNode} from './analyse'
+import {dynamicBase} from './dynamic-ref'
+import {indexTerms, type IndexedTerm, type IndexTerm} from './index-terms'
+
+/**
+ * The query planner: rewrites a parsed GROQ tree so that groq-js evaluates less, without
+ * changing what it returns. Three rewrites, each replacing a subtree by a `Parameter` node whose
+ * value the executor computes before handing the tree to groq-js:
+ *
+ * - `candidates`: the `*` under a filter (`*[cond]`) becomes the documents an index says can
+ *   satisfy `cond` (by `_type`, `_id`, an attribute path `== value`, or `references(id)`; see
+ *   index-terms.ts). The whole `cond` still runs on each candidate, so the result is the same as
+ *   scanning `*`. When a term's value depends on the enclosing scope (`references(^._id)`,
+ *   `_id == ^.ref`) but not on the candidate, the `*` becomes a `Deref` instead (see
+ *   dynamic-ref.ts): groq-js computes the value once per evaluation of the filter, in a scope
+ *   that sees the same `^` as the candidates would, and the executor's `dereference` turns it
+ *   into the index's list.
+ * - `value` (hoisted): a subtree that reads neither `@`, `^` nor the request context and that
+ *   touches `*` is the same value wherever it is evaluated, so inside a per-item scope
+ *   (filter, projection, map, `order` terms) it is computed once per request instead of per item.
+ * - `value` (memo): such a subtree that is a filter or an `order`/`score` pipe is a set of
+ *   documents fixed by the view and its parameters, so its result is kept in the view's memo.
+ *
+ * Anything the planner does not understand (custom functions, selectors, unknown node types)
+ * leaves the query as it is.
+ */
+
+/**
+ * `indexed`: the terms whose values are computed once per request; `dynamic`: those computed per
+ * evaluation of the filter, in the order `dynamicBase` encodes them.
+ */
+export type Slot =
+  | {kind: 'candidates'; name: string; expr: ExprNode; deps: Slot[]; indexed: IndexedTerm[]; dynamic: IndexTerm[]}
+  | {kind: 'value'; name: string; node: ExprNode; deps: Slot[]; memo: MemoKey | null}
+
+export type MemoKey = {tree: string; params: string[]}
+
+/**
+ * `bounded`: value slots only ever read through `[n]`, `[a...b]`, `count()` or `length()`, which
+ * take a bounded piece or walk the array once, so the executor hands them over as plain arrays
+ * instead of scans that pause for the time budget.
+ */
+export type Plan = {root: ExprNode; deps: Slot[]; optimized: boolean; bounded: Set<string>}
+
+export const EVERYTHING_PARAM = 'lake:everything'
+
+const MEMO_TYPES = new Set(['Filter', 'PipeFuncCall'])
+
+/** Container nodes (object attributes, array elements, select arms) are not expressions. */
+const CONTAINERS = new Set(['ObjectAttributeValue', 'ObjectConditionalSplat', 'ObjectSplat', 'ArrayElement', 'SelectAlternative'])
+
+export class Planner {
+  private readonly analysis = new Analysis()
+  private slotCount = 0
+
+  plan(tree: ExprNode): Plan {
+    if (this.analysis.of(tree).unknown) return {root: tree, deps: [], optimized: false, bounded: new Set()}
+    const deps: Slot[] = []
+    const root = this.rewrite(tree as AnyNode, 0, deps)
+    return {root, deps, optimized: true, bounded: boundedParams(root, deps)}
+  }
+
+  private newName(kind: string): string {
+    return `lake:${kind}:${this.slotCount++}`
+  }
+
+  private rewrite(node: AnyNode, depth: number, slots: Slot[]): ExprNode {
+    const info = this.analysis.of(node)
+    if (this.analysis.isClosed(node) && info.everything && node.type !== 'Everything') {
+      const memo = MEMO_TYPES.has(node.type)
+      if (memo || depth > 0) {
+        const deps: Slot[] = []
+        const inner = this.rewriteOpen(node, depth, deps)
+        const name = this.newName(memo ? 'memo' : 'hoist')
+        slots.push({kind: 'value', name, node: inner, deps, memo: memo ? memoKey(node) : null})
+        return {type: 'Parameter', name}
+      }
+    }
+    return this.rewriteOpen(node, depth, slots)
+  }
+
+  private rewriteOpen(node: AnyNode, depth: number, slots: Slot[]): ExprNode {
+    if (node.type === 'Filter' && (node.base as AnyNode).type === 'Everything') {
+      const deps: Slot[] = []
+      const expr = this.rewrite(node.expr as AnyNode, depth + 1, deps)
+      const name = this.newName('candidates')
+      const terms = indexTerms(expr, this.analysis)
+      const dynamic = terms.filter((t) => !t.closed)
+      slots.push({kind: 'candidates', name, expr, deps, indexed: terms.filter((t) => t.closed), dynamic: dynamic.map((d) => d.term)})
+      const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : {type: 'Parameter', name}
+      return {...node, base, expr} as ExprNode
+    }
+    if (node.type === 'Everything') return {type: 'Parameter', name: EVERYTHING_PARAM}
+    return this.rewriteChildren(node, depth, slots)
+  }
+
+  private rewriteChildren(node: AnyNode, depth: number, slots: Slot[]): ExprNode {
+    const perItem = PER_ITEM_KEYS[node.type] ?? []
+    const copy: Record<string, unknown> = {...node}
+    for (const [key, child] of childEntries(node)) {
+      const d = perItem.includes(key) ? depth + 1 : depth
+      copy[key] = Array.isArray(child)
+        ? child.map((c) => this.rewriteChild(c, d, slots))
+        : this.rewriteChild(child, d, slots)
+    }
+    return copy as unknown as ExprNode
+  }
+
+  private rewriteChild(node: AnyNode, depth: number, slots: Slot[]): unknown {
+    if (CONTAINERS.has(node.type)) return this.rewriteChildren(node, depth, slots)
+    return this.rewrite(node, depth, slots)
+  }
+}
+
+/** The slot parameters that every use (in the root and in all slots) reads in a bounded way. */
+function boundedParams(root: ExprNode, deps: Slot[]): Set<string> {
+  const params = new Map<string, number>()
+  const bounded = new Map<string, number>()
+  const visit = (node: AnyNode) => {
+    if (node.type === 'Parameter') params.set(node.name as string, (params.get(node.name as string) ?? 0) + 1)
+    const base = (node.type === 'FuncCall' ? (node.args as AnyNode[])[0] : node.base) as AnyNode | undefined
+    const boundedUse =
+      node.type === 'Slice' || node.type === 'AccessElement' ||
+      (node.type === 'FuncCall' && node.namespace === 'global' && (node.name === 'count' || node.name === 'length'))
+    if (boundedUse && base?.type === 'Parameter') bounded.set(base.name as string, (bounded.get(base.name as string) ?? 0) + 1)
+    for (const [, c] of children(node)) visit(c)
+  }
+  const visitSlots = (slots: Slot[]) => {
+    for (const slot of slots) {
+      visit((slot.kind === 'value' ? slot.node : slot.expr) as AnyNode)
+      visitSlots(slot.deps)
+    }
+  }
+  visit(root as AnyNode)
+  visitSlots(deps)
+  return new Set([...bounded].filter(([name, n]) => params.get(name) === n).map(([name]) => name))
+}
+
+/** A key naming the subtree exactly: DateTime and Path values are tagged so they cannot collide with strings. */
+function memoKey(node: ExprNode): MemoKey {
+  const params = new Set<string>()
+  const tree = JSON.stringify(node, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const raw = this[key]
+    if (raw instanceof DateTime) return {$dateTime: raw.toString()}
+    if (raw instanceof Path) return {$path: String(raw)}
+    if (isNode(raw) && raw.type === 'Parameter') params.add(raw.name as string)
+    return value
+  })
+  return {tree, params: [...params].sort()}
+}
