@@ -1,6 +1,8 @@
 /**
  * npm run lake [-- --port N] [--host H] [--dataset FILE | --dataset name=FILE ...]
- * Env: LAKE_PORT, LAKE_HOST, LAKE_DATASET (same forms as --dataset; several separated by commas).
+ * Env: LAKE_PORT, LAKE_HOST, LAKE_DATASET (same forms as --dataset; several separated by commas),
+ * LAKE_ALLOWED_ORIGINS (browser origins allowed, comma-separated; default the site's
+ * http://localhost:3000,http://127.0.0.1:3000), LAKE_ALLOWED_HOSTS (extra names for `Host`).
  * Serves content/data.ndjson as "production" by default and prints `listening on URL` when ready.
  */
 import {resolve} from 'node:path'
@@ -29,7 +31,9 @@ function parseArgs(argv: string[]) {
     const [name, file] = eq > 0 && !spec.slice(0, eq).includes('/') ? [spec.slice(0, eq), spec.slice(eq + 1)] : ['production', spec]
     datasets[name] = resolve(file)
   }
-  return {port, host, datasets}
+  const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const origins = list(process.env.LAKE_ALLOWED_ORIGINS)
+  return {port, host, datasets, allowedOrigins: origins.length > 0 ? origins : undefined, allowedHosts: list(process.env.LAKE_ALLOWED_HOSTS)}
 }
 
 async function main() {

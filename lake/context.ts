@@ -1,5 +1,6 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
+import type {RequestPolicy} from './origins'
 import type {DatasetStore, Logger} from './store'
 
 /**
@@ -21,6 +22,13 @@ export type LakeOptions = {
   watch?: boolean
   /** Where the lake reports reloads and problems. Default: stderr. */
   log?: Logger
+  /**
+   * Origins whose browser pages may use the lake (scheme://host:port). Requests with any other
+   * `Origin` get a 403. Default: the site's http://localhost:3000 and http://127.0.0.1:3000.
+   */
+  allowedOrigins?: readonly string[]
+  /** Names besides 127.0.0.1, localhost and [::1] a request's `Host` may carry (`name` or `name:port`). */
+  allowedHosts?: readonly string[]
 }
 
 export type Lake = {
@@ -36,6 +44,8 @@ export type LakeContext = {
   queryTimeoutMs: number
   maxBodyBytes: number
   log: Logger
+  /** Allowed origins and the lake's own host names (known once it listens). */
+  policy: RequestPolicy
   /** Open event streams, ended on close. */
   streams: Set<ServerResponse>
 }

@@ -1,25 +1,6 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
-import {badRequest, bodyTooLarge} from './errors'
-
-/**
- * CORS for browser clients (the Studio, Vision, a preview page): the origin is echoed with
- * credentials allowed, and a preflight gets back whatever headers it asked for, which covers
- * the `Authorization`, `Content-Type` and tag headers @sanity/client sends.
- */
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
-  const origin = req.headers.origin
-  if (!origin) return
-  res.setHeader('Access-Control-Allow-Origin', origin)
-  res.setHeader('Access-Control-Allow-Credentials', 'true')
-  res.setHeader('Vary', 'Origin')
-  if (req.method === 'OPTIONS') {
-    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS')
-    const asked = req.headers['access-control-request-headers']
-    res.setHeader('Access-Control-Allow-Headers', asked || 'Authorization, Content-Type, X-Sanity-Project-Id')
-    res.setHeader('Access-Control-Max-Age', '600')
-  }
-}
+import {badRequest, bodyTooLarge, LakeError} from './errors'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
@@ -57,6 +38,18 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       done = true
     })
   })
+}
+
+/**
+ * The JSON body of a POST query or mutation. Only `application/json`: a page on another origin
+ * can send `text/plain` (or a form) without a preflight, so those are refused before reading.
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json') {
+    throw new LakeError(415, 'httpUnsupportedMediaType', `Request body must be application/json, got "${type || 'no content type'}"`)
+  }
+  return parseJsonBody(await readBody(req, limit))
 }
 
 export function parseJsonBody(text: string): unknown {

@@ -8,7 +8,8 @@ import {listenEndpoint} from './endpoints/listen'
 import {mutateEndpoint} from './endpoints/mutate'
 import {queryEndpoint} from './endpoints/query'
 import {badRequest, datasetNotFound, LakeError, notFound} from './errors'
-import {applyCors, sendJson} from './http'
+import {sendJson} from './http'
+import {applyCors, checkRequest, DEFAULT_ALLOWED_ORIGINS, hostNames, parseOrigin} from './origins'
 import {DatasetStore} from './store'
 
 /** The router: which endpoint module answers which path. The endpoints live in endpoints/. */
@@ -24,6 +25,7 @@ const IMAGE = /^\/images\/([^/]+)\/([^/]+)\/([A-Za-z0-9]+-(\d+)x(\d+)\.([a-z0-9]
 /** Starts the lake; resolves once it listens. Throws when a dataset file is missing or malformed. */
 export async function startLake(options: LakeOptions): Promise<Lake> {
   const log = options.log ?? ((message: string) => console.error(`lake: ${message}`))
+  const origins = new Set((options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS).map(parseOrigin))
   const datasets = new Map<string, DatasetStore>()
   try {
     for (const [name, file] of Object.entries(options.datasets)) datasets.set(name, new DatasetStore(name, file, log))
@@ -38,6 +40,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     log,
+    policy: {origins, hosts: new Set()},
     streams: new Set(),
   }
   const server = createServer((req, res) => {
@@ -48,6 +51,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     server.listen(options.port ?? 3999, options.host ?? '127.0.0.1', () => resolve())
   })
   const address = server.address() as AddressInfo
+  context.policy = {origins, hosts: hostNames(address.port, options.host ?? '127.0.0.1', options.allowedHosts ?? [])}
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
     url: `http://${host}:${address.port}`,
@@ -82,6 +86,7 @@ function fail(context: LakeContext, res: ServerResponse, err: unknown): void {
 }
 
 async function handle(context: LakeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  checkRequest(context.policy, req)
   applyCors(req, res)
   if (req.method === 'OPTIONS') {
     res.statusCode = 204
@@ -95,7 +100,7 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   const api = API.exec(url.pathname)
   if (!api) throw notFound(`No route for ${req.method} ${url.pathname}`)
   const [, apiVersion, name, datasetName, rest] = api as unknown as [string, string, string, string, string | undefined]
-  if (!/^(\d{4}-\d{2}-\d{2}|1|X)$/.test(apiVersion)) {
+  if (!isApiVersion(apiVersion)) {
     throw badRequest(`Invalid API version "${apiVersion}": use a date like 2025-02-19, 1 or X`)
   }
   const store = context.datasets.get(decodeURIComponent(datasetName))
@@ -105,4 +110,13 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   const pathFits = endpoint.path === 'none' ? rest === undefined : Boolean(rest)
   if (!pathFits || !endpoint.methods.includes(req.method ?? '')) throw notFound(`No route for ${req.method} ${url.pathname}`)
   return endpoint.handle({context, store, apiVersion, url, rest, req, res})
+}
+
+/** `1`, `X` or a real calendar date after 1970 (as @sanity/client checks it): not v2025-02-30, not v9999-99-99. */
+function isApiVersion(version: string): boolean {
+  if (version === '1' || version === 'X') return true
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(version)
+  if (!m) return false
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return date.getTime() > 0 && date.toISOString().slice(0, 10) === version
 }

@@ -31,6 +31,19 @@ async function lakeAnswers(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * The browser origins the lake serves: LAKE_ALLOWED_ORIGINS if set, else the site's own origin
+ * (NEXT_PUBLIC_SITE_URL, and localhost/127.0.0.1 on PORT, default 3000), where the Studio lives too.
+ */
+function allowedOrigins(): string[] {
+  const listed = (process.env.LAKE_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  if (listed.length > 0) return listed
+  const port = process.env.PORT || '3000'
+  const origins = new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`])
+  if (process.env.NEXT_PUBLIC_SITE_URL) origins.add(new URL(process.env.NEXT_PUBLIC_SITE_URL).origin)
+  return [...origins]
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
   let stopLake: (() => Promise<void>) | undefined
@@ -41,7 +54,13 @@ async function main() {
     if (await lakeAnswers(url)) {
       console.log(`[with-lake] using the lake at ${url}`)
     } else {
-      const lake = await startLake({ port: Number(new URL(url).port) || port, datasets: { production: path.join(root, 'content/data.ndjson') } })
+      const lake = await startLake({
+        port: Number(new URL(url).port) || port,
+        datasets: { production: path.join(root, 'content/data.ndjson') },
+        allowedOrigins: allowedOrigins(),
+        // The name the site uses for the lake is one of the lake's names.
+        allowedHosts: [new URL(url).host, ...(process.env.LAKE_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean)],
+      })
       console.log(`[with-lake] started the lake on ${lake.url} with content/data.ndjson`)
       stopLake = () => lake.close()
     }

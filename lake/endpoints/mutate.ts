@@ -4,7 +4,7 @@ import {evaluate, parse} from 'groq-js'
 
 import type {DataEndpoint, DataRequest} from '../context'
 import {badRequest, LakeError} from '../errors'
-import {parseJsonBody, readBody, sendJson} from '../http'
+import {readJsonBody, sendJson} from '../http'
 import type {LakeDocument} from '../ndjson'
 
 type Operation = 'create' | 'update' | 'delete' | 'none'
@@ -31,7 +31,7 @@ const newId = () => randomBytes(11).toString('base64url')
 export const mutateEndpoint: DataEndpoint = {methods: ['POST'], path: 'none', handle: mutate}
 
 async function mutate({context, store, url, req, res}: DataRequest): Promise<void> {
-  const body = parseJsonBody(await readBody(req, context.maxBodyBytes)) as {mutations?: unknown}
+  const body = await readJsonBody(req, context.maxBodyBytes) as {mutations?: unknown}
   if (!body || !Array.isArray(body.mutations)) throw badRequest('Request body must be {"mutations": [...]}')
   const mutations = body.mutations as Array<Record<string, unknown>>
   const transactionId = url.searchParams.get('transactionId') || newId()

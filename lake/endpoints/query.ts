@@ -1,7 +1,7 @@
 import type {DataEndpoint, DataRequest} from '../context'
 import {badRequest} from '../errors'
 import {runQuery} from '../execute'
-import {parseJsonBody, readBody, sendJson} from '../http'
+import {readJsonBody, sendJson} from '../http'
 import {defaultPerspective, parsePerspective} from '../perspective'
 
 /**
@@ -16,7 +16,7 @@ async function query({context, store, apiVersion, url, req, res}: DataRequest): 
   const params: Record<string, unknown> = {}
   let perspectiveName: unknown = url.searchParams.get('perspective')
   if (req.method === 'POST') {
-    const body = parseJsonBody(await readBody(req, context.maxBodyBytes))
+    const body = await readJsonBody(req, context.maxBodyBytes)
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Request body must be a JSON object like {"query": "...", "params": {}}')
     const {query: q, params: p, perspective} = body as Record<string, unknown>
     if (q !== undefined) groq = q
