@@ -128,6 +128,6 @@ describe('loaders with malformed content', () => {
 
   it('an unreachable content source is a ContentError, not a crash', async () => {
     const offline = await contentFor('http://127.0.0.1:9')
-    await expect(offline.getArticle('anything')).rejects.toMatchObject({ code: 'query_failed', facts: { query: 'articleBySlug' } })
+    await expect(offline.getArticle('anything')).rejects.toMatchObject({ code: 'source_unavailable', facts: { query: 'articleBySlug' } })
   })
 })
