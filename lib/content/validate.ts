@@ -52,3 +52,19 @@ export function validateEach<S extends z.ZodType>(
   })
   return valid
 }
+
+/** Item schemas for the list fields that a result's own schema leaves unchecked. */
+export type ListSchemas = Record<string, z.ZodType>
+
+/** A result whose list fields `L` hold validated items. */
+export type WithLists<T, L extends ListSchemas> = Omit<T, keyof L> & { [K in keyof L]: Array<z.output<L[K]>> }
+
+/** Validates each list field named in `lists` with validateEach, reported as `query.field`. */
+export function validateLists<T extends Record<keyof L, readonly unknown[]>, L extends ListSchemas>(
+  query: string,
+  value: T,
+  lists: L,
+): WithLists<T, L> {
+  const checked = Object.entries(lists).map(([field, schema]) => [field, validateEach(`${query}.${field}`, schema, value[field as keyof L])])
+  return { ...value, ...Object.fromEntries(checked) }
+}

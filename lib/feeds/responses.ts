@@ -15,7 +15,7 @@ function feedResponse(body: string, format: FeedFormat): Response {
 }
 
 export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
-  const articles = await getFeedArticles()
+  const articles = await getFeedArticles(null)
   const source = {
     title: `${SITE_NAME}: all insights`,
     description: 'The newest insights, research and ideas for leaders.',

@@ -39,12 +39,12 @@ describe('loaders on the sample dataset', () => {
     const draftOnly = docs.find((doc) => doc._type === 'article' && doc._id.startsWith('drafts.') && !ids.has(doc._id.slice(7)))
     expect(draftOnly?.slug?.current).toBeTruthy()
     expect(await content.getArticle(draftOnly.slug.current)).toBeNull()
-    const { items } = await content.getArticles({ page: 1 })
+    const { items } = await content.getArticles(1, null)
     expect(items.every((item) => !item._id.startsWith('drafts.'))).toBe(true)
   })
 
   it('getArticles pages newest first, 12 a page, and filters by topic', async () => {
-    const first = await content.getArticles({ page: 1 })
+    const first = await content.getArticles(1, null)
     expect(first.items).toHaveLength(Math.min(12, first.total))
     expect(first.total).toBeGreaterThanOrEqual(12)
     const dates = first.items.map((item) => item.publishedAt)
@@ -52,7 +52,7 @@ describe('loaders on the sample dataset', () => {
     const topics = await content.getTopics()
     expect(topics.length).toBeGreaterThanOrEqual(4)
     const topic = topics[0]!
-    const filtered = await content.getArticles({ topic: topic.slug })
+    const filtered = await content.getArticles(1, topic.slug)
     expect(filtered.total).toBeGreaterThan(0)
     expect(filtered.total).toBeLessThan(first.total)
     expect(filtered.items.every((item) => item.topics.some((t) => t.slug === topic.slug))).toBe(true)
@@ -108,7 +108,7 @@ describe('loaders with malformed content', () => {
   afterAll(() => lake.close())
 
   it('a listing skips the malformed document and names it in the log', async () => {
-    const page = await content.getArticles({ page: 1 })
+    const page = await content.getArticles(1, null)
     expect(page.items.map((item) => item._id)).not.toContain(broken._id)
     expect(page.items).toHaveLength(11)
     const logged = warn.mock.calls.map((call) => String(call[0])).join('\n')

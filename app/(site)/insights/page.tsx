@@ -22,7 +22,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   const page = parsePage(query.page)
   const topicSlug = single(query.topic) || null
   if (page === null) notFound()
-  const [result, topics] = await Promise.all([getArticles({ page, topic: topicSlug }), getTopics()])
+  const [result, topics] = await Promise.all([getArticles(page, topicSlug), getTopics()])
   const topic = topics.find((candidate) => candidate.slug === topicSlug)
   if ((topicSlug && !topic) || page > result.pageCount) notFound()
 

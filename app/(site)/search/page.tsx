@@ -21,7 +21,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = displayQuery(single(params.q))
   // Any query string is a normal page: a bad page number is page 1, not a 404.
   const page = parsePage(params.page) ?? 1
-  const results = await searchArticles({ q: query, page })
+  const results = await searchArticles(query, page)
   return (
     <>
       <PageHeading title="Search" />

@@ -1,12 +1,16 @@
 import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
+import type { WithLists } from '../validate'
 import {
-  type ArticleCard,
   articleCardFields,
+  articleCardSchema,
+  authorProfileFields,
+  authorProfileSchema,
   bodyProjection,
   imageFields,
   imageSchema,
+  itemsCheckedByLoader,
   portableTextSchema,
   readingMinutes,
   referenceList,
@@ -44,11 +48,7 @@ export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.curr
   "body": ${bodyProjection},
   "wordCount": ${wordCountProjection},
   "seo": {"title": seo.title, "description": seo.description, "noindex": coalesce(seo.noindex, false)},
-  "authors": authors[]->{
-    _id, name, "slug": slug.current, role, affiliation,
-    "bio": coalesce(bio, []),
-    "photo": photo${imageFields}
-  },
+  "authors": authors[]->${authorProfileFields},
   "topics": topics[]->${topicSummaryFields},
   "researchLinks": researchLinks[]->${researchLinkFields},
   "related": ${relatedProjection}
@@ -68,16 +68,7 @@ export function relatedList(selfId: string, related: unknown[]): unknown[] {
   return list
 }
 
-export const articleAuthorSchema = z.object({
-  _id: z.string(),
-  name: z.string().min(1),
-  slug: z.string().min(1),
-  role: z.string().nullish().transform((role) => role ?? ''),
-  affiliation: z.string().nullish().transform((affiliation) => affiliation ?? ''),
-  bio: portableTextSchema,
-  photo: imageSchema.nullish().transform((image) => image ?? null),
-})
-export type ArticleAuthor = z.infer<typeof articleAuthorSchema>
+export type ArticleAuthor = z.infer<typeof authorProfileSchema>
 
 export const articleSchema = z
   .object({
@@ -95,22 +86,20 @@ export const articleSchema = z
       description: z.string().nullish().transform((text) => text ?? null),
       noindex: z.boolean(),
     }),
-    authors: referenceList(articleAuthorSchema).refine((list) => list.length > 0, 'article needs an author'),
+    authors: referenceList(authorProfileSchema).refine((list) => list.length > 0, 'article needs an author'),
     topics: referenceList(topicSummarySchema),
     researchLinks: referenceList(researchLinkSchema),
-    // Related cards are validated one by one by the loader, so a bad one is skipped.
-    related: z.array(z.unknown()).nullish().transform((list) => list ?? []),
+    related: itemsCheckedByLoader.nullish().transform((list) => list ?? []),
   })
   .transform((article) => ({
     ...article,
     related: relatedList(article._id, article.related),
     readingMinutes: readingMinutes(article.wordCount),
   }))
-export type Article = Omit<z.infer<typeof articleSchema>, 'related'> & {
-  related: ArticleCard[]
-}
+export const articleLists = { related: articleCardSchema }
+export type Article = WithLists<z.infer<typeof articleSchema>, typeof articleLists>
 
 export const articleSlugsQuery = defineQuery(
   `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [0...$limit].slug.current`,
 )
-export const articleSlugsSchema = z.array(z.string().nullable()).transform((slugs) => slugs.filter((s): s is string => !!s))
+export const articleSlugSchema = z.string().min(1)

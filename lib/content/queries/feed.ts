@@ -1,15 +1,13 @@
 import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
-import { articleCardFields, articleCardSchema } from './fragments'
+import { articleCardFields, articleCardSchema, articleListFilter } from './fragments'
 
 /** How many articles a feed carries. */
 export const FEED_ARTICLES = 50
 
 /** The newest articles for a feed, all or in one topic (by slug). */
-export const feedArticlesQuery = defineQuery(`*[_type == "article" && defined(slug.current)
-  && ($topic == null || references(*[_type == "topic" && slug.current == $topic][0]._id))
-] | order(publishedAt desc) [0...${FEED_ARTICLES}]{
+export const feedArticlesQuery = defineQuery(`*[${articleListFilter}] | order(publishedAt desc) [0...${FEED_ARTICLES}]{
   ...${articleCardFields},
   _updatedAt
 }`)

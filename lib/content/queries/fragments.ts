@@ -57,17 +57,29 @@ export function referenceList<S extends z.ZodType>(item: S) {
 }
 
 export const topicSummaryFields = /* groq */ `{_id, title, "slug": slug.current}`
-export const topicSummarySchema = z.object({ _id: z.string(), title: z.string().min(1), slug: z.string().min(1) })
+export const topicSummarySchema = z.object({ _id: z.string(), title: z.string().min(1, 'topic needs a title'), slug: z.string().min(1) })
 export type TopicSummary = z.infer<typeof topicSummarySchema>
 
 export const authorSummaryFields = /* groq */ `{_id, name, "slug": slug.current, role}`
 export const authorSummarySchema = z.object({
   _id: z.string(),
-  name: z.string().min(1),
+  name: z.string().min(1, 'author needs a name'),
   slug: z.string().min(1),
   role: z.string().nullish().transform((role) => role ?? ''),
 })
 export type AuthorSummary = z.infer<typeof authorSummarySchema>
+
+/** An author as an article's bio block and the author's own page show them. */
+export const authorProfileFields = /* groq */ `{
+  _id, name, "slug": slug.current, role, affiliation,
+  "bio": coalesce(bio, []),
+  "photo": photo${imageFields}
+}`
+export const authorProfileSchema = authorSummarySchema.extend({
+  affiliation: z.string().nullish().transform((affiliation) => affiliation ?? ''),
+  bio: portableTextSchema,
+  photo: imageSchema.nullish().transform((image) => image ?? null),
+})
 
 const RESEARCH_KINDS = ['hub', 'publication', 'caseStudy', 'report', 'book', 'podcast'] as const
 export const researchLinkFields = /* groq */ `{_id, title, description, url, kind}`
@@ -81,6 +93,10 @@ export const researchLinkSchema = z.object({
 export type ResearchLink = z.infer<typeof researchLinkSchema>
 
 // ---- article cards --------------------------------------------------------
+/** Articles readers can open, all of them or, when `$topic` is a topic's slug, those in that topic. */
+export const articleListFilter = /* groq */ `_type == "article" && defined(slug.current)
+  && ($topic == null || references(*[_type == "topic" && slug.current == $topic][0]._id))`
+
 export const articleCardFields = /* groq */ `{
   _id,
   title,
@@ -105,3 +121,13 @@ export const articleCardSchema = z.object({
   topics: referenceList(topicSummarySchema),
 })
 export type ArticleCard = z.infer<typeof articleCardSchema>
+
+// ---- lists the loader checks item by item ---------------------------------
+/**
+ * A list inside a result whose items the loader validates one by one (`lists` in load.ts), so a
+ * malformed document is skipped with a warning instead of failing the whole result.
+ */
+export const itemsCheckedByLoader = z.array(z.unknown())
+
+/** One page of a longer list, with the total for paging. */
+export const pagedResultSchema = z.object({ items: itemsCheckedByLoader, total: z.number().int().min(0) })

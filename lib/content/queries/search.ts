@@ -32,11 +32,5 @@ export const searchArticlesQuery = defineQuery(`{
   "total": count(*[${searchFilter}])
 }`)
 
-export const searchResultSchema = z.object({
-  // Items are validated one by one by the loader (articleCardSchema + bodyText).
-  items: z.array(z.unknown()),
-  total: z.number().int().min(0),
-})
-
 export const searchHitSchema = articleCardSchema.extend({ bodyText: z.string().nullish().transform((text) => text ?? '') })
 export type SearchHit = z.infer<typeof searchHitSchema>

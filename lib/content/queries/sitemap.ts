@@ -1,6 +1,15 @@
 import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
+import type { WithLists } from '../validate'
+import { itemsCheckedByLoader } from './fragments'
+
+/** An author's or topic's page: its slug, and when it or its newest-changed article last changed. */
+const pageWithArticlesFields = /* groq */ `{
+  "slug": slug.current, _updatedAt,
+  "latestArticle": *[_type == "article" && defined(slug.current) && references(^._id)] | order(_updatedAt desc) [0]._updatedAt
+}`
+
 /**
  * What the sitemap lists: indexable articles (not `seo.noindex`), authors and topics, with the
  * dates their pages last changed. An author's or topic's page also changes when one of its
@@ -10,14 +19,8 @@ export const sitemapQuery = defineQuery(`{
   "articles": *[_type == "article" && defined(slug.current) && seo.noindex != true] | order(publishedAt desc){
     "slug": slug.current, _updatedAt
   },
-  "authors": *[_type == "author" && defined(slug.current)] | order(slug.current asc){
-    "slug": slug.current, _updatedAt,
-    "latestArticle": *[_type == "article" && defined(slug.current) && references(^._id)] | order(_updatedAt desc) [0]._updatedAt
-  },
-  "topics": *[_type == "topic" && defined(slug.current)] | order(slug.current asc){
-    "slug": slug.current, _updatedAt,
-    "latestArticle": *[_type == "article" && defined(slug.current) && references(^._id)] | order(_updatedAt desc) [0]._updatedAt
-  },
+  "authors": *[_type == "author" && defined(slug.current)] | order(slug.current asc)${pageWithArticlesFields},
+  "topics": *[_type == "topic" && defined(slug.current)] | order(slug.current asc)${pageWithArticlesFields},
   "researchUpdatedAt": *[_type == "researchHubLink"] | order(_updatedAt desc) [0]._updatedAt
 }`)
 
@@ -28,18 +31,11 @@ export const sitemapPageSchema = z.object({
   latestArticle: optionalDate.optional(),
 })
 
-/** The lists as they come; the loader validates their entries one by one. */
-export const sitemapListsSchema = z.object({
-  articles: z.array(z.unknown()),
-  authors: z.array(z.unknown()),
-  topics: z.array(z.unknown()),
-  researchUpdatedAt: optionalDate,
-})
-
 export const sitemapSchema = z.object({
-  articles: z.array(sitemapPageSchema),
-  authors: z.array(sitemapPageSchema),
-  topics: z.array(sitemapPageSchema),
+  articles: itemsCheckedByLoader,
+  authors: itemsCheckedByLoader,
+  topics: itemsCheckedByLoader,
   researchUpdatedAt: optionalDate,
 })
-export type SitemapContent = z.infer<typeof sitemapSchema>
+export const sitemapLists = { articles: sitemapPageSchema, authors: sitemapPageSchema, topics: sitemapPageSchema }
+export type SitemapContent = WithLists<z.infer<typeof sitemapSchema>, typeof sitemapLists>

@@ -22,7 +22,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams])
   const page = parsePage(query.page)
   if (page === null) notFound()
-  const [topic, result] = await Promise.all([getTopic(slug), getArticles({ page, topic: slug })])
+  const [topic, result] = await Promise.all([getTopic(slug), getArticles(page, slug)])
   if (!topic || page > result.pageCount) notFound()
   return (
     <>
