@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {readFileSync, watch, writeFileSync, renameSync, type FSWatcher} from 'node:fs'
+import {readFileSync, statSync, watch, writeFileSync, renameSync, type FSWatcher} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 import {LakeError} from './errors'
@@ -24,6 +24,10 @@ export class DatasetStore {
   private timer: NodeJS.Timeout | null = null
   private contentHash: string
   private readonly listeners = new Set<Listener>()
+  /** Every `_rev` the dataset has held and every transaction id used: a new transaction needs a fresh one. */
+  private readonly revisions = new Set<string>()
+  /** Documents stamped at load -> as the file had them, so write-back leaves untouched lines as they were. */
+  private unstamped = new WeakMap<LakeDocument, LakeDocument>()
 
   /** Throws an NdjsonError naming the file and line when the file is not a dataset. */
   constructor(
@@ -39,16 +43,34 @@ export class DatasetStore {
 
   /**
    * The file is in `sanity dataset export` format; the lake holds what Sanity would after
-   * `sanity dataset import` (image refs and `sanity.imageAsset` documents), see export-format.ts.
+   * `sanity dataset import` (image refs and `sanity.imageAsset` documents, see export-format.ts,
+   * and on every document the `_createdAt`, `_updatedAt` and `_rev` the Content Lake sets on
+   * each write, stamped where the file has none).
    */
   private load(text: string): LakeDocument[] {
     const docs = parseNdjson(text, this.file)
+    let imported: LakeDocument[]
     try {
-      return importExportedDocuments(docs, {datasetDir: dirname(this.file), dataset: this.name})
+      imported = importExportedDocuments(docs, {datasetDir: dirname(this.file), dataset: this.name})
     } catch (err) {
       if (err instanceof ExportFormatError) throw new LakeError(500, 'datasetLoadError', `${this.file}: ${err.message}`)
       throw err
     }
+    const unstamped = new WeakMap<LakeDocument, LakeDocument>()
+    const loadedAt = fileTime(this.file)
+    const stamped = imported.map((doc) => {
+      const out = stamp(doc, loadedAt)
+      if (out !== doc) unstamped.set(out, doc)
+      if (typeof out._rev === 'string') this.revisions.add(out._rev)
+      return out
+    })
+    this.unstamped = unstamped
+    return stamped
+  }
+
+  /** Whether `rev` was ever a revision of this dataset or the id of a transaction on it. */
+  hasRevision(rev: string): boolean {
+    return this.revisions.has(rev)
   }
 
   get imagesDir(): string {
@@ -112,8 +134,9 @@ export class DatasetStore {
   commit(docs: LakeDocument[], changed: Map<string, LakeDocument | null>, transactionId: string): void {
     const previous = new Map<string, LakeDocument | null>()
     for (const id of changed.keys()) previous.set(id, this.view('raw').byId.get(id) ?? null)
+    this.revisions.add(transactionId)
     this.replace(docs)
-    const text = toNdjson(exportDocuments(docs))
+    const text = toNdjson(exportDocuments(docs.map((doc) => this.unstamped.get(doc) ?? doc)))
     const tmp = `${this.file}.${process.pid}.tmp`
     writeFileSync(tmp, text)
     renameSync(tmp, this.file)
@@ -151,3 +174,28 @@ export class DatasetStore {
 }
 
 const hash = (text: string) => createHash('sha1').update(text).digest('hex')
+
+function fileTime(file: string): string {
+  try {
+    return statSync(file).mtime.toISOString()
+  } catch {
+    return new Date().toISOString()
+  }
+}
+
+/**
+ * `sanity dataset import` creates each document, and the Content Lake stamps every write with
+ * `_createdAt`, `_updatedAt` and a `_rev`; a file written by hand may lack them. The stamps are
+ * the file's modification time and a revision derived from the document's content, so
+ * reloading an unchanged file gives the same revisions (an `ifRevisionID` stays valid).
+ */
+function stamp(doc: LakeDocument, time: string): LakeDocument {
+  if (typeof doc._createdAt === 'string' && typeof doc._updatedAt === 'string' && typeof doc._rev === 'string') return doc
+  const createdAt = typeof doc._createdAt === 'string' ? doc._createdAt : time
+  return {
+    ...doc,
+    _createdAt: createdAt,
+    _updatedAt: typeof doc._updatedAt === 'string' ? doc._updatedAt : createdAt,
+    _rev: typeof doc._rev === 'string' ? doc._rev : createHash('sha1').update(JSON.stringify(doc)).digest('base64url').slice(0, 22),
+  }
+}

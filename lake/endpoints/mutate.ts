@@ -5,17 +5,20 @@ import {evaluate, parse} from 'groq-js'
 import type {DataEndpoint, DataRequest} from '../context'
 import {badRequest, LakeError} from '../errors'
 import {readJsonBody, sendJson} from '../http'
+import {checkDocumentBody, checkDocumentId, checkValue, InvalidInput, parsePatchPath} from '../mutation-input'
+import {applyPatch as applyChecked} from '../patch'
 import type {LakeDocument} from '../ndjson'
 
 type Operation = 'create' | 'update' | 'delete' | 'none'
 type Result = {id: string; operation: Operation; document?: LakeDocument}
 
-/** One failed mutation, reported the way the Content Lake reports `mutationError`s. */
+/** One failed mutation, reported the way the Content Lake reports `mutationError`s: 400 for invalid input, 409 for a conflict. */
 class MutationFailure extends Error {
   constructor(
     readonly index: number,
     readonly id: string | undefined,
     description: string,
+    readonly status: 400 | 409 = 409,
   ) {
     super(description)
   }
@@ -25,8 +28,10 @@ const newId = () => randomBytes(11).toString('base64url')
 
 /**
  * POST /data/mutate/:dataset - create, createOrReplace, createIfNotExists, delete (by id or
- * query) and patch (set, setIfMissing, unset, inc, dec) as one transaction: all apply or none.
- * The new version is written back to the dataset's NDJSON file.
+ * query) and patch (set, setIfMissing, unset, inc, dec, insert; patch.ts) as one transaction: all apply or none. Input is checked first
+ * (mutation-input.ts). The new version is written back to the dataset's NDJSON file. Each
+ * transaction's id becomes the `_rev` of what it wrote, so an id already used is refused: reusing
+ * one would let a later write pass an `ifRevisionID` meant for an earlier one.
  */
 export const mutateEndpoint: DataEndpoint = {methods: ['POST'], path: 'none', handle: mutate}
 
@@ -35,6 +40,9 @@ async function mutate({context, store, url, req, res}: DataRequest): Promise<voi
   if (!body || !Array.isArray(body.mutations)) throw badRequest('Request body must be {"mutations": [...]}')
   const mutations = body.mutations as Array<Record<string, unknown>>
   const transactionId = url.searchParams.get('transactionId') || newId()
+  if (store.hasRevision(transactionId)) {
+    throw new LakeError(409, 'mutationError', `Transaction ID "${transactionId}" has already been used: every transaction needs a new one`)
+  }
   const now = new Date().toISOString()
 
   const docs = new Map(store.documents.map((d) => [d._id, d]))
@@ -51,13 +59,21 @@ async function mutate({context, store, url, req, res}: DataRequest): Promise<voi
     for (const [index, mutation] of mutations.entries()) {
       const [kind, arg] = Object.entries(mutation ?? {})[0] ?? []
       const fail = (id: string | undefined, description: string) => new MutationFailure(index, id, description)
+      const invalid = (id: string | undefined, description: string) => new MutationFailure(index, id, description, 400)
       const asDoc = (value: unknown, needsId: boolean) => {
-        if (typeof value !== 'object' || value === null) throw fail(undefined, `${kind} needs a document`)
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(undefined, `${kind} needs a document`)
         const doc = {...(value as Record<string, unknown>)}
-        if (typeof doc._type !== 'string') throw fail(doc._id as string, 'Document is missing _type')
+        if (typeof doc._type !== 'string' || doc._type === '') throw invalid(String(doc._id), 'Document is missing _type')
         if (typeof doc._id !== 'string' || doc._id === '' || doc._id.endsWith('.')) {
-          if (needsId) throw fail(undefined, `${kind} needs a document _id`)
+          if (needsId) throw invalid(undefined, `${kind} needs a document _id`)
           doc._id = `${typeof doc._id === 'string' ? doc._id : ''}${newId()}`
+        }
+        try {
+          checkDocumentId(doc._id)
+          checkDocumentBody(doc)
+        } catch (err) {
+          if (err instanceof InvalidInput) throw invalid(String(doc._id), err.message)
+          throw err
         }
         return doc as LakeDocument
       }
@@ -94,6 +110,14 @@ async function mutate({context, store, url, req, res}: DataRequest): Promise<voi
         }
         case 'patch': {
           const patch = (arg ?? {}) as Record<string, unknown>
+          let ops: Record<string, unknown>
+          try {
+            if (patch.id !== undefined) checkDocumentId(patch.id)
+            ops = checkPatch(patch)
+          } catch (err) {
+            if (err instanceof InvalidInput) throw invalid(typeof patch.id === 'string' ? patch.id : undefined, err.message)
+            throw err
+          }
           const ids = typeof patch.id === 'string' ? [patch.id] : await idsOf(patch.query, patch.params as Record<string, unknown>, [...docs.values()])
           for (const id of ids) {
             const current = docs.get(id)
@@ -101,17 +125,17 @@ async function mutate({context, store, url, req, res}: DataRequest): Promise<voi
             if (typeof patch.ifRevisionID === 'string' && patch.ifRevisionID !== current._rev) {
               throw fail(id, `Document "${id}" has unexpected revision ID ("${String(current._rev)}"), expected "${patch.ifRevisionID}"`)
             }
-            results.push({id, operation: 'update', document: put(applyPatch(current, patch, (m) => fail(id, m)), false)})
+            results.push({id, operation: 'update', document: put(applyPatch(current, ops, (m) => invalid(id, m)), false)})
           }
           break
         }
         default:
-          throw fail(undefined, `Unknown mutation "${String(kind)}"`)
+          throw invalid(undefined, `Unknown mutation "${String(kind)}"`)
       }
     }
   } catch (err) {
     if (!(err instanceof MutationFailure)) throw err
-    throw new LakeError(409, 'mutationError', `The mutation(s) failed: ${err.message}`, {
+    throw new LakeError(err.status, 'mutationError', `The mutation(s) failed: ${err.message}`, {
       items: [{error: {description: err.message, id: err.id, type: 'documentError'}, index: err.index}],
     })
   }
@@ -136,52 +160,64 @@ async function idsOf(query: unknown, params: Record<string, unknown> | undefined
   return list.map((d) => (d as {_id?: unknown})?._id).filter((id): id is string => typeof id === 'string')
 }
 
-/** Paths are dotted attribute names with optional [index]: `seo.title`, `authors[0]`. */
-function applyPatch(doc: LakeDocument, patch: Record<string, unknown>, fail: (m: string) => Error): LakeDocument {
-  const next = structuredClone(doc) as Record<string, unknown>
-  const entries = (key: string) => Object.entries((patch[key] ?? {}) as Record<string, unknown>)
-  for (const [path, value] of entries('setIfMissing')) if (getPath(next, path, fail) === undefined) setPath(next, path, value, fail)
-  for (const [path, value] of entries('set')) setPath(next, path, value, fail)
-  for (const path of (patch.unset ?? []) as string[]) unsetPath(next, path, fail)
-  for (const [path, value] of entries('inc')) setPath(next, path, Number(getPath(next, path, fail) ?? 0) + Number(value), fail)
-  for (const [path, value] of entries('dec')) setPath(next, path, Number(getPath(next, path, fail) ?? 0) - Number(value), fail)
+/** The operations a patch may carry (diffMatchPatch is not supported). */
+const PATCH_OPERATIONS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert'] as const
+const PATCH_KEYS = new Set<string>([...PATCH_OPERATIONS, 'id', 'query', 'params', 'ifRevisionID'])
+
+/**
+ * Checks every path and value of a patch (mutation-input.ts) before patch.ts applies it, so
+ * nothing it is handed can name `__proto__` or a system attribute.
+ */
+function checkPatch(patch: Record<string, unknown>): Record<string, unknown> {
+  const ops: Record<string, unknown> = {}
+  for (const key of Object.keys(patch)) if (!PATCH_KEYS.has(key)) throw new InvalidInput(`Unknown patch operation "${key}"`)
+  const object = (name: string) => {
+    const value = patch[name]
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInput(`patch.${name} must be an object of path: value`)
+    return value as Record<string, unknown>
+  }
+  for (const name of ['set', 'setIfMissing'] as const) {
+    if (patch[name] === undefined) continue
+    for (const [path, value] of Object.entries(object(name))) {
+      parsePatchPath(path)
+      checkValue(value, `patch.${name}`)
+    }
+    ops[name] = patch[name]
+  }
+  for (const name of ['inc', 'dec'] as const) {
+    if (patch[name] === undefined) continue
+    for (const [path, value] of Object.entries(object(name))) {
+      parsePatchPath(path)
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidInput(`patch.${name} values must be numbers`)
+    }
+    ops[name] = patch[name]
+  }
+  if (patch.unset !== undefined) {
+    if (!Array.isArray(patch.unset)) throw new InvalidInput('patch.unset must be a list of paths')
+    patch.unset.forEach(parsePatchPath)
+    ops.unset = patch.unset
+  }
+  if (patch.insert !== undefined) {
+    const insert = object('insert')
+    const places = ['before', 'after', 'replace'].filter((place) => insert[place] !== undefined)
+    if (places.length !== 1 || !Array.isArray(insert.items) || Object.keys(insert).length !== 2) {
+      throw new InvalidInput('patch.insert needs one of before, after or replace, and items')
+    }
+    parsePatchPath(insert[places[0]!])
+    checkValue(insert.items, 'patch.insert.items')
+    ops.insert = insert
+  }
+  return ops
+}
+
+function applyPatch(doc: LakeDocument, ops: Record<string, unknown>, fail: (m: string) => Error): LakeDocument {
+  let next: LakeDocument
+  try {
+    next = applyChecked(doc, ops)
+  } catch (err) {
+    if (err instanceof InvalidInput) throw fail(err.message)
+    throw err
+  }
   for (const key of ['_id', '_type'] as const) if (next[key] !== doc[key]) throw fail(`Cannot change ${key} with a patch`)
-  return next as LakeDocument
-}
-
-function segments(path: string, fail: (m: string) => Error): Array<string | number> {
-  const out: Array<string | number> = []
-  for (const part of path.split('.')) {
-    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part)
-    if (!m) throw fail(`Unsupported patch path "${path}"`)
-    out.push(m[1]!)
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]))
-  }
-  return out
-}
-
-function getPath(obj: Record<string, unknown>, path: string, fail: (m: string) => Error): unknown {
-  let v: unknown = obj
-  for (const s of segments(path, fail)) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined
-  return v
-}
-
-function setPath(obj: Record<string, unknown>, path: string, value: unknown, fail: (m: string) => Error): void {
-  const segs = segments(path, fail)
-  let v: Record<string | number, unknown> = obj
-  for (const [i, s] of segs.slice(0, -1).entries()) {
-    if (typeof v[s] !== 'object' || v[s] === null) v[s] = typeof segs[i + 1] === 'number' ? [] : {}
-    v = v[s] as Record<string | number, unknown>
-  }
-  v[segs[segs.length - 1]!] = value
-}
-
-function unsetPath(obj: Record<string, unknown>, path: string, fail: (m: string) => Error): void {
-  const segs = segments(path, fail)
-  let v: unknown = obj
-  for (const s of segs.slice(0, -1)) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined
-  if (!v || typeof v !== 'object') return
-  const last = segs[segs.length - 1]!
-  if (Array.isArray(v) && typeof last === 'number') v.splice(last, 1)
-  else delete (v as Record<string | number, unknown>)[last]
+  return next
 }
