@@ -75,5 +75,5 @@ export default defineConfig([
     files: ['*.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'bench/results/**', 'next-env.d.ts', 'content/**', 'coverage/**']),
+  globalIgnores(['.next/**', '.next-hostile/**', 'node_modules/**', 'bench/results/**', 'next-env.d.ts', 'content/**', 'coverage/**']),
 ])

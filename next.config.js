@@ -12,6 +12,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // A second build beside the main one (tests/e2e/hostile-content.test.ts builds into .next-hostile).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // server/index.ts compresses after it has read each page's HTML for its script hashes.
   compress: false,

@@ -13,12 +13,19 @@ export function startTestLake(file: string = SAMPLE_DATASET): Promise<RunningLak
   return startLake({ port: 0, datasets: { production: file } })
 }
 
-/** A copy of the sample dataset with extra documents appended, in a temp folder. */
+/**
+ * A copy of the sample dataset with extra documents, in a temp folder. An extra document whose
+ * `_id` is in the sample (e.g. `siteSettings`) replaces it; the others are appended.
+ */
 export function datasetWith(extra: object[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-dataset-'))
   const file = path.join(dir, 'data.ndjson')
-  const lines = extra.map((doc) => JSON.stringify(doc)).join('\n')
-  fs.writeFileSync(file, `${fs.readFileSync(SAMPLE_DATASET, 'utf8').trimEnd()}\n${lines}\n`)
+  const replaced = new Set(extra.map((doc) => (doc as { _id?: unknown })._id))
+  const sample = fs
+    .readFileSync(SAMPLE_DATASET, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !replaced.has((JSON.parse(line) as { _id: string })._id))
+  fs.writeFileSync(file, `${[...sample, ...extra.map((doc) => JSON.stringify(doc))].join('\n')}\n`)
   // Image files sit beside the dataset, as `sanity dataset export` lays them out.
   fs.symlinkSync(path.join(path.dirname(SAMPLE_DATASET), 'images'), path.join(dir, 'images'))
   return file

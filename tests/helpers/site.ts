@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,22 +9,35 @@ export const ROOT = path.join(__dirname, '../..')
 const BIN = path.join(ROOT, 'node_modules/.bin')
 
 const quietEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
+const DEFAULT_DIST_DIR = '.next'
 
-/** `npm run build` on the embedded default: with-lake starts a lake on a free port for it. */
-export async function buildSite(): Promise<void> {
+export interface BuildOptions {
+  /** Where the build goes (NEXT_DIST_DIR, relative to the repo); default `.next`. */
+  distDir?: string
+  /** A running lake to build from; default: with-lake starts one on the sample dataset. */
+  lakeUrl?: string
+}
+
+/**
+ * `npm run build` on the embedded default: with-lake starts a lake on a free port for it, or uses
+ * the one at `lakeUrl`. Answers with what the build printed; a failed build throws with it.
+ */
+export async function buildSite({ distDir = DEFAULT_DIST_DIR, lakeUrl = '' }: BuildOptions = {}): Promise<string> {
   const lakePort = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, LAKE_PORT: String(lakePort), SANITY_LAKE_URL: '' }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, LAKE_PORT: String(lakePort), SANITY_LAKE_URL: lakeUrl, NEXT_DIST_DIR: distDir }
   delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
-  const result = spawnSync(path.join(BIN, 'tsx'), ['scripts/with-lake.ts', 'next', 'build'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 15 * 60_000,
-  })
-  if (result.status !== 0) {
-    throw new Error(`next build failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`)
-  }
+  // `next build` points next-env.d.ts at its dist dir's types; a second build puts it back after.
+  const nextEnv = path.join(ROOT, 'next-env.d.ts')
+  const mainNextEnv = distDir !== DEFAULT_DIST_DIR && fs.existsSync(nextEnv) ? fs.readFileSync(nextEnv, 'utf8') : null
+  // Not spawnSync: the lake at `lakeUrl` may run in this process and must keep answering.
+  const child = spawn(path.join(BIN, 'tsx'), ['scripts/with-lake.ts', 'next', 'build'], { cwd: ROOT, env, timeout: 15 * 60_000 })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('close', (...exit) => resolve(exit)))
+  if (mainNextEnv !== null) fs.writeFileSync(nextEnv, mainNextEnv)
+  if (code !== 0) throw new Error(`next build failed (${code ?? signal}):\n${output}`)
+  return output
 }
 
 export interface RunningSite {
@@ -38,19 +51,24 @@ export interface RunningSite {
  * the build. A server writes the pages it regenerates into its .next (server/route-cache), and
  * later servers on the same folder would serve them: one test file's edits would leak into the
  * next. The copy is the build alone (no route-cache, cache or dev folders); the project's other
- * files are symlinked (the OG image routes read fonts from app/fonts).
+ * files are symlinked (the OG image routes read fonts from app/fonts). `distDir` serves another
+ * build than the main one (see buildSite).
  */
-export async function startSite(lakeUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningSite> {
+export async function startSite(
+  lakeUrl: string,
+  extraEnv: Record<string, string> = {},
+  { distDir = DEFAULT_DIST_DIR }: Pick<BuildOptions, 'distDir'> = {},
+): Promise<RunningSite> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-site-'))
   for (const entry of fs.readdirSync(ROOT)) {
-    if (entry !== '.next') fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry))
+    if (entry !== DEFAULT_DIST_DIR && entry !== distDir) fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry))
   }
-  const build = path.join(ROOT, '.next')
+  const build = path.join(ROOT, distDir)
   const skipped = new Set(['cache', 'dev', 'server/route-cache'].map((folder) => path.join(build, folder)))
-  fs.cpSync(build, path.join(dir, '.next'), { recursive: true, filter: (source) => !skipped.has(source) })
+  fs.cpSync(build, path.join(dir, distDir), { recursive: true, filter: (source) => !skipped.has(source) })
 
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, SANITY_LAKE_URL: lakeUrl, ...extraEnv }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, SANITY_LAKE_URL: lakeUrl, NEXT_DIST_DIR: distDir, ...extraEnv }
   delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
   const server = path.join(dir, 'server/index.ts')
   const child: ChildProcess = spawn(path.join(BIN, 'tsx'), [server, '-p', String(port), '-H', '127.0.0.1', '--dir', dir], { cwd: dir, env })
