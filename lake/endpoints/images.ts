@@ -4,27 +4,34 @@ import {join} from 'node:path'
 
 import type {LakeContext} from '../context'
 import {notFound} from '../errors'
+import {parseImageParams} from '../images/params'
+import {planTransform} from '../images/plan'
+import {CONTENT_TYPES} from '../images/transform'
+import {getVariant} from '../images/variants'
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
   svg: 'image/svg+xml', avif: 'image/avif', tiff: 'image/tiff',
 }
+const DIMENSIONS = /-(\d+)x(\d+)\.[a-z0-9]+$/
 
 /**
- * Image files at the CDN's paths (/images/:projectId/:dataset/:sha1-:wx:h.:ext). Transform
- * parameters (w, h, fit, auto, q...) are ignored: the original file is served.
+ * Image files at the CDN's paths (/images/:projectId/:dataset/:sha1-:wx:h.:ext), transformed by
+ * the image pipeline's parameters (images/params.ts) as Sanity's CDN does; variants are cached
+ * on disk (images/variants.ts). Without parameters that change anything, the file itself.
  */
-export function serveImage(
+export async function serveImage(
   context: LakeContext,
   req: IncomingMessage,
   res: ServerResponse,
   datasetName: string,
   file: string,
   ext: string,
-): void {
+): Promise<void> {
   const store = context.datasets.get(decodeURIComponent(datasetName))
   const type = IMAGE_TYPES[ext]
-  if (!store || !type || (req.method !== 'GET' && req.method !== 'HEAD')) throw notFound(`No image ${file}`)
+  const dimensions = DIMENSIONS.exec(file)
+  if (!store || !type || !dimensions || (req.method !== 'GET' && req.method !== 'HEAD')) throw notFound(`No image ${file}`)
   const path = join(store.imagesDir, file)
   let size: number
   let mtime: Date
@@ -36,24 +43,49 @@ export function serveImage(
   } catch {
     throw notFound(`No image ${file} in dataset "${store.name}"`)
   }
+  const source = {width: Number(dimensions[1]), height: Number(dimensions[2]), extension: ext}
+  const params = parseImageParams(new URL(req.url ?? '/', 'http://lake.local').searchParams)
+  const plan = planTransform(params, source, req.headers.accept)
   // The file name holds the content's SHA-1, so the bytes behind a URL never change.
-  const etag = `"${file}-${size}"`
   res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+  if (params.autoFormat && !params.fm) res.setHeader('Vary', [res.getHeader('Vary'), 'Accept'].filter(Boolean).join(', '))
+  if (params.download !== undefined) {
+    const name = (params.download || file).replace(/[^\w.-]/g, '_')
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`)
+  }
+
+  if (!plan) {
+    const etag = `"${file}-${size}"`
+    res.setHeader('ETag', etag)
+    res.setHeader('Last-Modified', mtime.toUTCString())
+    if (notModified(req, res, etag)) return
+    res.statusCode = 200
+    res.setHeader('Content-Type', type)
+    res.setHeader('Content-Length', size)
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .pipe(res)
+    return
+  }
+
+  const variant = await getVariant(store.imagesDir, file, plan, source, context.log)
+  const etag = `"${variant.key}"`
   res.setHeader('ETag', etag)
-  res.setHeader('Last-Modified', mtime.toUTCString())
-  if (req.headers['if-none-match'] === etag) {
-    res.statusCode = 304
-    res.end()
-    return
-  }
+  res.setHeader('x-lake-image-cache', variant.cache)
+  if (notModified(req, res, etag)) return
   res.statusCode = 200
-  res.setHeader('Content-Type', type)
-  res.setHeader('Content-Length', size)
-  if (req.method === 'HEAD') {
-    res.end()
-    return
-  }
-  createReadStream(path)
-    .on('error', () => res.destroy())
-    .pipe(res)
+  res.setHeader('Content-Type', CONTENT_TYPES[plan.format])
+  res.setHeader('Content-Length', variant.data.length)
+  res.end(req.method === 'HEAD' ? undefined : variant.data)
+}
+
+function notModified(req: IncomingMessage, res: ServerResponse, etag: string): boolean {
+  if (req.headers['if-none-match'] !== etag) return false
+  res.statusCode = 304
+  res.end()
+  return true
 }
