@@ -2,8 +2,16 @@
  * The content door against a real lake: real GROQ, real @sanity/client, zod-checked results.
  */
 import fs from 'node:fs'
+import { Writable } from 'node:stream'
 
 import { contentFor, datasetWith, type RunningLake, SAMPLE_DATASET, startTestLake } from '../helpers/lake'
+
+// React's cache() remembers results only inside a server render, in React's react-server build.
+// Next renders server components with its own copy of that build; so does this file, so the
+// loaders' cache() can be seen at work (outside a render the build just calls through).
+jest.mock('react', () => jest.requireActual('next/dist/compiled/react/react.react-server'))
+jest.mock('next/dist/compiled/react', () => jest.requireActual('next/dist/compiled/react/react.react-server'))
+jest.mock('react-dom', () => jest.requireActual('next/dist/compiled/react-dom/react-dom.react-server'))
 
 const SEED_SLUG = 'shifting-position-of-leadership-digital-disruption'
 
@@ -75,6 +83,66 @@ describe('loaders on the sample dataset', () => {
     const settings = await content.getSiteSettings()
     expect(settings.latestResearch.heading).toBe('Discover our latest research')
     expect(settings.latestResearch.links.length).toBeGreaterThan(0)
+  })
+})
+
+describe('loaders in one server render', () => {
+  let lake: RunningLake
+  let content: typeof import('@/lib/content')
+  let render: (component: () => Promise<null>) => Promise<void>
+
+  beforeAll(async () => {
+    lake = await startTestLake()
+    process.env.SANITY_LAKE_URL = lake.url
+    delete process.env.NEXT_PUBLIC_SANITY_PROJECT_ID
+    // The loaders and the renderer must share one copy of React, so they are loaded together.
+    jest.isolateModules(() => {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      content = require('@/lib/content')
+      const React: typeof import('react') = require('react')
+      const { renderToPipeableStream } = require('next/dist/compiled/react-server-dom-webpack/server.node')
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      render = (component) =>
+        new Promise((resolve, reject) => {
+          const stream = renderToPipeableStream(React.createElement(component), {}, { onError: reject })
+          stream.pipe(new Writable({ write: (_chunk, _encoding, next) => next(), final: (next) => (next(), resolve()) }))
+        })
+    })
+  })
+  afterAll(() => lake.close())
+
+  /** How many requests reach the content source while `component` renders. */
+  async function requestsWhileRendering(component: () => Promise<void>): Promise<number> {
+    const fetchSpy = jest.spyOn(globalThis, 'fetch')
+    try {
+      await render(async () => (await component(), null))
+      return fetchSpy.mock.calls.length
+    } finally {
+      fetchSpy.mockRestore()
+    }
+  }
+
+  it('generateMetadata and the page ask for the same content, and it is fetched once', async () => {
+    const load = () =>
+      Promise.all([
+        content.getArticles(2, null),
+        content.getArticles(1, 'leadership'),
+        content.getArticle(SEED_SLUG),
+        content.searchArticles('leadership', 1),
+        content.getFeedArticles(null),
+      ])
+    const requests = await requestsWhileRendering(async () => {
+      await load() // as generateMetadata does
+      await load() // as the page does
+    })
+    expect(requests).toBe(5)
+  })
+
+  it('different arguments are different requests', async () => {
+    const requests = await requestsWhileRendering(async () => {
+      await Promise.all([content.getArticles(1, null), content.getArticles(2, null), content.getArticles(1, 'leadership')])
+    })
+    expect(requests).toBe(3)
   })
 })
 
