@@ -18,6 +18,8 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
+import {imageExtras} from './images/metadata'
+
 export type ExportDocument = {_id: string; _type: string; [key: string]: unknown}
 
 /** What assets.json holds: asset metadata keyed `image-<sha1>` (see @sanity/export). */
@@ -31,6 +33,11 @@ export type ImportOptions = {
   dataset?: string
   /** Asset metadata; default: assets.json in datasetDir, if there is one. */
   assetMap?: AssetMap
+  /**
+   * Give asset documents `metadata.lqip`, `palette`, `hasAlpha` and `isOpaque` as Sanity computes
+   * them on upload (images/metadata.ts; cached in `.image-cache/` beside the dataset). Default true.
+   */
+  imageMetadata?: boolean
 }
 
 /** A `_sanityAsset` that cannot be imported: names the document and the field. */
@@ -143,7 +150,7 @@ function readAssetMap(datasetDir: string): AssetMap {
  * ExportFormatError for a value it cannot import or a file that is not there.
  */
 export function importExportedDocuments<T extends ExportDocument>(docs: readonly T[], options: ImportOptions): Array<T | ExportDocument> {
-  const {datasetDir, projectId = 'local', dataset = 'production'} = options
+  const {datasetDir, projectId = 'local', dataset = 'production', imageMetadata = true} = options
   let assetMap: AssetMap | undefined = options.assetMap
   const ids = new Set(docs.map((doc) => doc._id))
   const assets = new Map<string, ExportDocument>()
@@ -191,7 +198,16 @@ export function importExportedDocuments<T extends ExportDocument>(docs: readonly
       return {...rest, asset: {_type: 'reference', _ref: id}}
     }),
   ) as T[]
-  return [...imported, ...[...assets.values()].filter((asset) => !ids.has(asset._id))]
+  const added = [...assets.values()].filter((asset) => !ids.has(asset._id))
+  if (imageMetadata && added.length > 0) {
+    const files = added.map((asset) => ({sha1: asset.sha1hash as string, name: (asset.path as string).split('/').pop()!}))
+    const extras = imageExtras(datasetDir, files)
+    for (const asset of added) {
+      const found = extras.get(asset.sha1hash as string)
+      if (found) asset.metadata = {...(asset.metadata as object), lqip: found.lqip, palette: found.palette, hasAlpha: found.hasAlpha, isOpaque: found.isOpaque}
+    }
+  }
+  return [...imported, ...added]
 }
 
 /**

@@ -96,6 +96,11 @@ describe('importExportedDocuments', () => {
         metadata: {
           _type: 'sanity.imageMetadata',
           dimensions: {_type: 'sanity.imageDimensions', width: Number(width), height: Number(height), aspectRatio: Number(width) / Number(height)},
+          // computed from the file as Sanity does on upload (lake/images/metadata.ts)
+          lqip: expect.stringMatching(/^data:image\/jpeg;base64,/),
+          palette: expect.objectContaining({_type: 'sanity.imagePalette', dominant: expect.objectContaining({_type: 'sanity.imagePaletteSwatch'})}),
+          hasAlpha: expect.any(Boolean),
+          isOpaque: true,
         },
       })
       expect(asset.originalFilename).toMatch(/^[a-z-]+\.png$/)

@@ -1,7 +1,7 @@
 import { topicFeedResponse } from '@/lib/feeds/responses'
 
-// Cached like pages; see app/feeds/rss.xml/route.ts.
-export const revalidate = 300
+// Prerendered, revalidated as often as its content fetches ask; see app/feeds/rss.xml/route.ts.
+export const dynamic = 'force-static'
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return topicFeedResponse((await params).slug, 'atom')
