@@ -3,9 +3,9 @@
  * It carries the facts a person needs to find the problem: which query, which document,
  * which field.
  */
-export type ContentErrorCode = 'invalid_document' | 'query_failed' | 'source_unavailable'
+type ContentErrorCode = 'invalid_document' | 'query_failed' | 'source_unavailable'
 
-export interface ContentErrorFacts {
+interface ContentErrorFacts {
   /** The loader's name for the query, e.g. `articleBySlug`. */
   query?: string
   /** The `_id` of the document that failed validation, when known. */

@@ -36,7 +36,7 @@ export const getArticle = cache(
     }),
 )
 
-export interface ArticlesPage {
+interface ArticlesPage {
   items: ArticleCard[]
   page: number
   pageCount: number

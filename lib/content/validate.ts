@@ -5,7 +5,7 @@ import { ContentError } from './errors'
 type Path = ReadonlyArray<PropertyKey>
 
 /** The `_id` of the innermost document along `path` in `value`, for error messages. */
-export function documentIdAt(value: unknown, path: Path): string | undefined {
+function documentIdAt(value: unknown, path: Path): string | undefined {
   let id: string | undefined
   let node: unknown = value
   for (const key of [undefined, ...path]) {

@@ -22,7 +22,7 @@ import {
 } from './fragments'
 
 /** How many related articles an article shows. */
-export const RELATED_ARTICLES = 3
+const RELATED_ARTICLES = 3
 
 /**
  * Related articles: the editor's picks first, in their order, then the newest articles that

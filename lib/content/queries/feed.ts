@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { articleCardFields, articleCardSchema, articleListFilter } from './fragments'
 
 /** How many articles a feed carries. */
-export const FEED_ARTICLES = 50
+const FEED_ARTICLES = 50
 
 /** The newest articles for a feed, all or in one topic (by slug). */
 export const feedArticlesQuery = defineQuery(`*[${articleListFilter}] | order(publishedAt desc) [0...${FEED_ARTICLES}]{

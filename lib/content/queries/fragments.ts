@@ -42,7 +42,7 @@ export type PortableTextValue = z.infer<typeof portableTextSchema>
 /** Words in the body; the reading time is derived from it, never stored. */
 export const wordCountProjection = /* groq */ `length(string::split(pt::text(body), " "))`
 
-export const WORDS_PER_MINUTE = 200
+const WORDS_PER_MINUTE = 200
 export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE))
 }
@@ -60,14 +60,13 @@ export const topicSummaryFields = /* groq */ `{_id, title, "slug": slug.current}
 export const topicSummarySchema = z.object({ _id: z.string(), title: z.string().min(1, 'topic needs a title'), slug: z.string().min(1) })
 export type TopicSummary = z.infer<typeof topicSummarySchema>
 
-export const authorSummaryFields = /* groq */ `{_id, name, "slug": slug.current, role}`
-export const authorSummarySchema = z.object({
+const authorSummaryFields = /* groq */ `{_id, name, "slug": slug.current, role}`
+const authorSummarySchema = z.object({
   _id: z.string(),
   name: z.string().min(1, 'author needs a name'),
   slug: z.string().min(1),
   role: z.string().nullish().transform((role) => role ?? ''),
 })
-export type AuthorSummary = z.infer<typeof authorSummarySchema>
 
 /** An author as an article's bio block and the author's own page show them. */
 export const authorProfileFields = /* groq */ `{

@@ -25,7 +25,7 @@ export const sitemapQuery = defineQuery(`{
 }`)
 
 const optionalDate = z.string().nullish().transform((date) => date ?? null)
-export const sitemapPageSchema = z.object({
+const sitemapPageSchema = z.object({
   slug: z.string().min(1),
   _updatedAt: optionalDate,
   latestArticle: optionalDate.optional(),
