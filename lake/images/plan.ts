@@ -84,6 +84,36 @@ function unorient(window: Rect, sw: number, sh: number, rotate: TransformPlan['r
   return {left: x, top: y, width: w, height: h}
 }
 
+/**
+ * The output size of fit=crop: w and h as asked, a missing one from the picture's aspect ratio,
+ * then each held within max-w/max-h and min-w/min-h (which, as documented, leave the pipeline room
+ * to pick a size, and work with fit=crop only). Where a bound changes one side, the crop cuts.
+ */
+function cropSize(
+  sw: number,
+  sh: number,
+  w: number | undefined,
+  h: number | undefined,
+  bounds: Pick<ImageParams, 'maxW' | 'maxH' | 'minW' | 'minH'>,
+  scaled: (value: number | undefined) => number | undefined,
+): {width: number; height: number} {
+  const [minW, maxW, minH, maxH] = [scaled(bounds.minW) ?? 1, scaled(bounds.maxW) ?? Infinity, scaled(bounds.minH) ?? 1, scaled(bounds.maxH) ?? Infinity]
+  const aspect = sw / sh
+  if (w !== undefined && h !== undefined) return {width: clamp(w, minW, maxW), height: clamp(h, minH, maxH)}
+  if (w !== undefined) {
+    const width = clamp(w, minW, maxW)
+    return {width, height: clamp(Math.max(1, Math.round(width / aspect)), minH, maxH)}
+  }
+  if (h !== undefined) {
+    const height = clamp(h, minH, maxH)
+    return {width: clamp(Math.max(1, Math.round(height * aspect)), minW, maxW), height}
+  }
+  // Neither: the picture's own size, scaled (keeping its shape) into the bounds where it can be.
+  let scale = Math.min(1, maxW / sw, maxH / sh)
+  scale = Math.max(scale, minW / sw, minH / sh)
+  return {width: clamp(Math.max(1, Math.round(sw * scale)), minW, maxW), height: clamp(Math.max(1, Math.round(sh * scale)), minH, maxH)}
+}
+
 function limit(width: number, height: number): void {
   if (width > MAX_DIMENSION || height > MAX_DIMENSION || width * height > MAX_PIXELS) {
     throw badRequest(`Requested image is ${width}x${height}: the largest is ${MAX_DIMENSION} pixels a side and ${MAX_PIXELS} pixels in all (w, h and dpr multiply)`)
@@ -114,11 +144,7 @@ export function planTransform(params: ImageParams, source: SourceImage, accept: 
   let strategy: TransformPlan['strategy']
   const {fit, crop} = params
   if (fit === 'crop' || (fit === 'min' && w !== undefined && h !== undefined)) {
-    // max-w/max-h and min-w/min-h leave the pipeline room to pick a size (fit=crop only, as documented).
-    const natural = inside(sw, sh, w, h, true)
-    const bound = (value: number, min: number | undefined, max: number | undefined) => clamp(value, scaled(min) ?? 1, scaled(max) ?? Infinity)
-    width = bound(w ?? natural.width, fit === 'crop' ? params.minW : undefined, fit === 'crop' ? params.maxW : undefined)
-    height = bound(h ?? natural.height, fit === 'crop' ? params.minH : undefined, fit === 'crop' ? params.maxH : undefined)
+    ;({width, height} = cropSize(sw, sh, w, h, fit === 'crop' ? params : {}, scaled))
     window = cropWindow(sw, sh, width, height, crop)
     // entropy/edges: sharp picks the window from the whole picture, when scaling down (an upscaled
     // cover would be an unbounded intermediate, so those keep the centred window).

@@ -22,16 +22,23 @@ const WHITE = {r: 255, g: 255, b: 255, alpha: 1}
 
 /** The encoded variant. Throws when the file is not the size its name says (the plan was made from the name). */
 export async function applyPlan(file: string, plan: TransformPlan, expected: {width: number; height: number}): Promise<Buffer> {
-  const image = sharp(file, {failOn: 'error'})
-  const meta = await image.metadata()
+  const source = sharp(file, {failOn: 'error'})
+  const meta = await source.metadata()
   if (meta.width !== expected.width || meta.height !== expected.height) {
     throw new Error(`image file ${file} is ${meta.width}x${meta.height}, not ${expected.width}x${expected.height} as its name says`)
   }
   const opaque = plan.format === 'jpg' || plan.format === 'pjpg'
   const background = plan.background ?? (opaque ? WHITE : TRANSPARENT)
 
-  image.extract(plan.extract)
-  if (plan.rotate) image.rotate(plan.rotate)
+  source.extract(plan.extract)
+  let image = source
+  if (plan.rotate) {
+    // sharp 0.35 fails ("bad extract area") on some extract + rotate + resize pipelines, and
+    // flips before it turns; a turned picture is cut and turned first, as raw pixels no larger
+    // than the region, so the flip below comes after the turn, as the plan has it.
+    const {data, info} = await source.rotate(plan.rotate).raw().toBuffer({resolveWithObject: true})
+    image = sharp(data, {raw: {width: info.width, height: info.height, channels: info.channels}})
+  }
   if (plan.flipV) image.flip()
   if (plan.flipH) image.flop()
   image.resize(plan.width, plan.height, plan.strategy ? {fit: 'cover', position: sharp.strategy[plan.strategy === 'edges' ? 'attention' : 'entropy']} : {fit: 'fill'})
