@@ -1,6 +1,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import type {RequestPolicy} from './origins'
+import type {QueryPool} from './query-pool'
 import type {DatasetStore, Logger} from './store'
 
 /**
@@ -18,6 +19,10 @@ export type LakeOptions = {
   queryTimeoutMs?: number
   /** Largest request body accepted (POST queries, mutations). Default 1 MiB. */
   maxBodyBytes?: number
+  /** Largest query result, in bytes of JSON; larger ones are a 400 `queryResultTooLarge`. Default 32 MB. */
+  maxResultBytes?: number
+  /** Worker threads that run queries. Default: available parallelism, at least 1, at most 2. */
+  queryWorkers?: number
   /** Reload a dataset when its file changes. Default true. */
   watch?: boolean
   /** Where the lake reports reloads and problems. Default: stderr. */
@@ -43,6 +48,9 @@ export type LakeContext = {
   datasets: Map<string, DatasetStore>
   queryTimeoutMs: number
   maxBodyBytes: number
+  maxResultBytes: number
+  /** Where queries run (worker threads that can be stopped). */
+  queries: QueryPool
   log: Logger
   /** Allowed origins and the lake's own host names (known once it listens). */
   policy: RequestPolicy

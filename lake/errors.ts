@@ -45,3 +45,7 @@ export class QueryTimeoutError extends LakeError {
 
 export const bodyTooLarge = (limit: number) =>
   new LakeError(413, 'httpRequestEntityTooLarge', `Request body exceeds the limit of ${limit} bytes`)
+
+/** A result over the byte limit: refused rather than serialised and sent (e.g. `*{"all": *{"again": *}}`). */
+export const queryResultTooLarge = (limitBytes: number) =>
+  new LakeError(400, 'queryResultTooLarge', `Query result exceeds the limit of ${limitBytes} bytes of JSON: select fewer fields or slice the result`)

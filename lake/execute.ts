@@ -1,7 +1,7 @@
 import {evaluate, GroqSyntaxError, parse, type ExprNode} from 'groq-js'
 
 import {Budget, scan} from './budget'
-import {LakeError, queryParseError} from './errors'
+import {LakeError, queryParseError, queryResultTooLarge} from './errors'
 import type {LakeDocument} from './ndjson'
 import {decodeTerms, readDynamicRef} from './plan/dynamic-ref'
 import {narrow, type IndexedTerm, type IndexTerm} from './plan/index-terms'
@@ -14,6 +14,8 @@ export type RunOptions = {
   timeoutMs: number
   /** Results with more JSON values than this are refused rather than serialised. */
   maxResultValues?: number
+  /** Results whose JSON would be longer than this (a lower-bound estimate) are refused. Default 32 MB. */
+  maxResultBytes?: number
   signal?: AbortSignal
   projectId?: string
   dataset?: string
@@ -68,7 +70,7 @@ export async function runQuery(view: DatasetView, query: string, options: RunOpt
     value = await exec.run(plan)
   }
   budget.check()
-  assertResultSize(value, options.maxResultValues ?? 20_000_000, budget)
+  assertResultSize(value, options.maxResultValues ?? 20_000_000, options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES, budget)
   return value
 }
 
@@ -180,9 +182,16 @@ class Execution {
   }
 }
 
-/** Refuses results that would take the server down to serialise (e.g. `*{"all": *}`). */
-function assertResultSize(value: unknown, limit: number, budget: Budget): void {
+export const DEFAULT_MAX_RESULT_BYTES = 32_000_000
+
+/**
+ * Refuses results that would take the server down to serialise (e.g. `*{"all": *}`): more than
+ * `limit` values, or more than `maxBytes` of JSON by a lower-bound estimate (strings and keys
+ * with their quotes, one byte per other value and separator), before any JSON is built.
+ */
+function assertResultSize(value: unknown, limit: number, maxBytes: number, budget: Budget): void {
   let count = 0
+  let bytes = 0
   const stack: unknown[] = [value]
   while (stack.length > 0) {
     const v = stack.pop()
@@ -190,7 +199,14 @@ function assertResultSize(value: unknown, limit: number, budget: Budget): void {
     if (++count > limit) {
       throw new LakeError(400, 'queryResultTooLarge', `Query result has more than ${limit} values`)
     }
+    bytes += typeof v === 'string' ? v.length + 2 : 1
     if (Array.isArray(v)) for (const x of v) stack.push(x)
-    else if (typeof v === 'object' && v !== null && !('toJSON' in v)) for (const x of Object.values(v)) stack.push(x)
+    else if (typeof v === 'object' && v !== null && !('toJSON' in v)) {
+      for (const [k, x] of Object.entries(v)) {
+        bytes += k.length + 3
+        stack.push(x)
+      }
+    }
+    if (bytes > maxBytes) throw queryResultTooLarge(maxBytes)
   }
 }

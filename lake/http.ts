@@ -3,7 +3,11 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import {badRequest, bodyTooLarge, LakeError} from './errors'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
+  sendJsonText(res, status, JSON.stringify(body))
+}
+
+/** Sends JSON already serialised (a query result comes from its worker as text). */
+export function sendJsonText(res: ServerResponse, status: number, text: string): void {
   res.statusCode = status
   res.setHeader('Content-Type', 'application/json; charset=utf-8')
   res.setHeader('Content-Length', Buffer.byteLength(text))

@@ -8,8 +8,10 @@ import {listenEndpoint} from './endpoints/listen'
 import {mutateEndpoint} from './endpoints/mutate'
 import {queryEndpoint} from './endpoints/query'
 import {badRequest, datasetNotFound, LakeError, notFound} from './errors'
+import {DEFAULT_MAX_RESULT_BYTES} from './execute'
 import {sendJson} from './http'
 import {applyCors, checkRequest, DEFAULT_ALLOWED_ORIGINS, hostNames, parseOrigin} from './origins'
+import {defaultWorkerCount, QueryPool} from './query-pool'
 import {DatasetStore} from './store'
 
 /** The router: which endpoint module answers which path. The endpoints live in endpoints/. */
@@ -34,11 +36,22 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     throw err
   }
   if (options.watch !== false) for (const store of datasets.values()) store.watch()
+  const queries = new QueryPool(options.queryWorkers ?? defaultWorkerCount(), () => [...datasets].map(([name, store]) => [name, store.documents]), log)
+  for (const [name, store] of datasets) {
+    // Replicas follow the store: the whole dataset on reload, each transaction as it commits.
+    store.onChange((change) => {
+      if (change.type === 'reload') return queries.broadcast({type: 'dataset', name, docs: [...store.documents]})
+      const byId = store.view('raw').byId
+      queries.broadcast({type: 'commit', name, changed: change.ids.map((id) => [id, byId.get(id) ?? null]), order: store.documents.map((d) => d._id)})
+    })
+  }
 
   const context: LakeContext = {
     datasets,
     queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxResultBytes: options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
+    queries,
     log,
     policy: {origins, hosts: new Set()},
     streams: new Set(),
@@ -49,7 +62,13 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 3999, options.host ?? '127.0.0.1', () => resolve())
+  }).catch(async (err) => {
+    await queries.close()
+    for (const store of datasets.values()) store.close()
+    throw err
   })
+  // Answer no query before the workers hold the datasets: the first ones would wait for them.
+  await queries.ready()
   const address = server.address() as AddressInfo
   context.policy = {origins, hosts: hostNames(address.port, options.host ?? '127.0.0.1', options.allowedHosts ?? [])}
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
@@ -64,6 +83,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
 async function closeServer(server: Server, context: LakeContext): Promise<void> {
   for (const store of context.datasets.values()) store.close()
   for (const stream of context.streams) stream.end()
+  await context.queries.close()
   await new Promise<void>((resolve) => {
     server.close(() => resolve())
     server.closeAllConnections()

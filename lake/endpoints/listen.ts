@@ -5,6 +5,7 @@ import {evaluate, parse, type ExprNode} from 'groq-js'
 import type {DataEndpoint, DataRequest} from '../context'
 import {badRequest, queryParseError} from '../errors'
 import type {LakeDocument} from '../ndjson'
+import {checkQueryLimits} from '../query-limits'
 
 /**
  * GET /data/listen/:dataset?query=*[filter] - server-sent events: `welcome` once, then a
@@ -17,6 +18,7 @@ export const listenEndpoint: DataEndpoint = {methods: ['GET'], path: 'none', han
 function listen({context, store, url, res}: DataRequest): void {
   const query = url.searchParams.get('query')
   if (!query) throw badRequest('Missing query: pass a GROQ filter like *[_type == "article"] as `query`')
+  checkQueryLimits(query)
   const params: Record<string, unknown> = {}
   for (const [key, raw] of url.searchParams) {
     if (!key.startsWith('$')) continue

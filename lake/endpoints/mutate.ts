@@ -1,10 +1,9 @@
 import {randomBytes} from 'node:crypto'
 
-import {evaluate, parse} from 'groq-js'
-
-import type {DataEndpoint, DataRequest} from '../context'
+import type {DataEndpoint, DataRequest, LakeContext} from '../context'
 import {badRequest, LakeError} from '../errors'
 import {readJsonBody, sendJson} from '../http'
+import {checkQueryLimits} from '../query-limits'
 import {checkDocumentBody, checkDocumentId, checkValue, InvalidInput, parsePatchPath} from '../mutation-input'
 import {applyPatch as applyChecked} from '../patch'
 import type {LakeDocument} from '../ndjson'
@@ -99,7 +98,7 @@ async function mutate({context, store, url, req, res}: DataRequest): Promise<voi
         }
         case 'delete': {
           const spec = (arg ?? {}) as {id?: unknown; query?: unknown; params?: Record<string, unknown>}
-          const ids = typeof spec.id === 'string' ? [spec.id] : await idsOf(spec.query, spec.params, [...docs.values()])
+          const ids = typeof spec.id === 'string' ? [spec.id] : await idsOf(context, store.name, spec.query, spec.params, [...docs.values()])
           for (const id of ids) {
             if (docs.delete(id)) {
               changed.set(id, null)
@@ -118,7 +117,7 @@ async function mutate({context, store, url, req, res}: DataRequest): Promise<voi
             if (err instanceof InvalidInput) throw invalid(typeof patch.id === 'string' ? patch.id : undefined, err.message)
             throw err
           }
-          const ids = typeof patch.id === 'string' ? [patch.id] : await idsOf(patch.query, patch.params as Record<string, unknown>, [...docs.values()])
+          const ids = typeof patch.id === 'string' ? [patch.id] : await idsOf(context, store.name, patch.query, patch.params, [...docs.values()])
           for (const id of ids) {
             const current = docs.get(id)
             if (!current) throw fail(id, `Cannot modify document "${id}": it does not exist`)
@@ -153,9 +152,16 @@ async function mutate({context, store, url, req, res}: DataRequest): Promise<voi
   })
 }
 
-async function idsOf(query: unknown, params: Record<string, unknown> | undefined, docs: LakeDocument[]): Promise<string[]> {
+/** The ids a delete or patch by query selects, over the transaction's working copy, run in a query worker like any query. */
+async function idsOf(context: LakeContext, dataset: string, query: unknown, params: unknown, docs: LakeDocument[]): Promise<string[]> {
   if (typeof query !== 'string') throw badRequest('delete and patch need an "id" or a "query"')
-  const value = await (await evaluate(parse(query, {params}), {dataset: docs, params})).get()
+  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) throw badRequest('"params" must be a JSON object')
+  checkQueryLimits(query)
+  const json = await context.queries.run(
+    {dataset, perspective: 'raw', query, params: (params ?? {}) as Record<string, unknown>, maxResultBytes: context.maxResultBytes, docs},
+    context.queryTimeoutMs,
+  )
+  const value: unknown = JSON.parse(json)
   const list = Array.isArray(value) ? value : [value]
   return list.map((d) => (d as {_id?: unknown})?._id).filter((id): id is string => typeof id === 'string')
 }

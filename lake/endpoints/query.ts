@@ -1,7 +1,7 @@
 import type {DataEndpoint, DataRequest} from '../context'
-import {badRequest} from '../errors'
-import {runQuery} from '../execute'
-import {readJsonBody, sendJson} from '../http'
+import {badRequest, LakeError} from '../errors'
+import {readJsonBody, sendJsonText} from '../http'
+import {checkQueryLimits} from '../query-limits'
 import {defaultPerspective, parsePerspective} from '../perspective'
 
 /**
@@ -10,8 +10,13 @@ import {defaultPerspective, parsePerspective} from '../perspective'
  */
 export const queryEndpoint: DataEndpoint = {methods: ['GET', 'POST'], path: 'none', handle: query}
 
+/** Sanity answers GET queries whose URL is over 11 KB with an error and asks for POST (HTTP query docs). */
+const MAX_GET_URL_BYTES = 11_000
 async function query({context, store, apiVersion, url, req, res}: DataRequest): Promise<void> {
   const started = performance.now()
+  if (req.method === 'GET' && Buffer.byteLength(req.url ?? '') > MAX_GET_URL_BYTES) {
+    throw new LakeError(414, 'httpUriTooLong', `GET query URLs are limited to ${MAX_GET_URL_BYTES} bytes: send the query as POST`)
+  }
   let groq: unknown = url.searchParams.get('query')
   const params: Record<string, unknown> = {}
   let perspectiveName: unknown = url.searchParams.get('perspective')
@@ -36,6 +41,7 @@ async function query({context, store, apiVersion, url, req, res}: DataRequest): 
     }
   }
   if (typeof groq !== 'string' || groq.trim() === '') throw badRequest('Missing query: pass a GROQ query as `query`')
+  checkQueryLimits(groq)
   const perspective = perspectiveName === null || perspectiveName === undefined || perspectiveName === ''
     ? defaultPerspective(apiVersion)
     : parsePerspective(String(perspectiveName))
@@ -45,13 +51,13 @@ async function query({context, store, apiVersion, url, req, res}: DataRequest): 
   res.on('close', () => {
     if (!res.writableFinished) abort.abort()
   })
-  const result = await runQuery(store.view(perspective), groq, {
-    params,
-    timeoutMs: context.queryTimeoutMs,
-    signal: abort.signal,
-    dataset: store.name,
-  })
+  // The query runs in a worker (query-pool.ts), which answers with the result as JSON text.
+  const result = await context.queries.run(
+    {dataset: store.name, perspective, query: groq, params, maxResultBytes: context.maxResultBytes},
+    context.queryTimeoutMs,
+    abort.signal,
+  )
   const ms = Math.round(performance.now() - started)
-  const envelope = url.searchParams.get('returnQuery') === 'false' ? {result, ms} : {query: groq, result, ms}
-  sendJson(res, 200, envelope)
+  const head = url.searchParams.get('returnQuery') === 'false' ? '{' : `{"query":${JSON.stringify(groq)},`
+  sendJsonText(res, 200, `${head}"result":${result},"ms":${ms}}`)
 }

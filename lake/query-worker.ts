@@ -1,0 +1,96 @@
+/**
+ * A query worker (see query-pool.ts): holds a replica of every dataset, kept in step by the
+ * messages the main thread sends in order (a whole dataset, or one committed transaction), and
+ * answers queries with the same executor as the main thread would (execute.ts, planner and
+ * indexes). Results are serialised here, so their size is checked and their cost paid off the
+ * main thread. If a query outlives its budget, the main thread terminates this thread.
+ */
+import {parentPort} from 'node:worker_threads'
+
+import {LakeError, queryResultTooLarge} from './errors'
+import {runQuery} from './execute'
+import type {LakeDocument} from './ndjson'
+import type {Perspective} from './perspective'
+import type {ToWorker, FromWorker} from './query-messages'
+import {DatasetView} from './view'
+
+class Replica {
+  private views = new Map<Perspective, DatasetView>()
+  private byId: Map<string, LakeDocument>
+
+  constructor(private docs: readonly LakeDocument[]) {
+    this.byId = new Map(docs.map((d) => [d._id, d]))
+    this.warm()
+  }
+
+  commit(changed: Array<[string, LakeDocument | null]>, order: string[]): void {
+    for (const [id, doc] of changed) {
+      if (doc) this.byId.set(id, doc)
+      else this.byId.delete(id)
+    }
+    this.docs = order.map((id) => this.byId.get(id)!).filter(Boolean)
+    this.views = new Map()
+    this.warm()
+  }
+
+  view(perspective: Perspective): DatasetView {
+    let view = this.views.get(perspective)
+    if (!view) {
+      view = new DatasetView(this.docs, perspective)
+      this.views.set(perspective, view)
+    }
+    return view
+  }
+
+  /** The views and indexes the site's queries use, as DatasetStore builds them. */
+  private warm(): void {
+    for (const perspective of ['published', 'raw'] as const) {
+      const view = this.view(perspective)
+      view.withValue(['slug', 'current'], '')
+      view.referencing([''])
+    }
+  }
+}
+
+const replicas = new Map<string, Replica>()
+const port = parentPort!
+
+port.on('message', async (message: ToWorker) => {
+  if (message.type === 'ping') {
+    // One small query per replica first, so the first real one does not pay for a cold parser.
+    for (const replica of replicas.values()) await runQuery(replica.view('published'), 'count(*[_type == $t])', {params: {t: ''}, timeoutMs: 10_000}).catch(() => {})
+    port.postMessage({ready: true} satisfies FromWorker)
+    return
+  }
+  if (message.type === 'dataset') {
+    replicas.set(message.name, new Replica(message.docs))
+    return
+  }
+  if (message.type === 'commit') {
+    replicas.get(message.name)?.commit(message.changed, message.order)
+    return
+  }
+  const reply = (answer: FromWorker) => port.postMessage(answer)
+  try {
+    const view = message.docs ? new DatasetView(message.docs, 'raw') : replicas.get(message.dataset)?.view(message.perspective)
+    if (!view) throw new LakeError(404, 'httpNotFound', `Dataset "${message.dataset}" not found`)
+    const result = await runQuery(view, message.query, {
+      params: message.params,
+      timeoutMs: message.timeoutMs,
+      dataset: message.dataset,
+      maxResultBytes: message.maxResultBytes,
+    })
+    const json = JSON.stringify(result) ?? 'null'
+    if (json.length > message.maxResultBytes) throw queryResultTooLarge(message.maxResultBytes)
+    reply({id: message.id, ok: true, json})
+  } catch (err) {
+    if (err instanceof LakeError) {
+      reply({id: message.id, ok: false, status: err.status, type: err.type, description: err.message, details: err.details})
+    } else if (err instanceof RangeError) {
+      // Deeply nested query trees overflow the parser's or planner's recursion.
+      reply({id: message.id, ok: false, status: 400, type: 'queryTooComplex', description: `Query is too deeply nested to run (${err.message})`, details: {}})
+    } else {
+      reply({id: message.id, ok: false, status: 500, type: 'internalError', description: `Internal error: ${(err as Error)?.message ?? String(err)}`, details: {}})
+    }
+  }
+})
