@@ -19,16 +19,31 @@ export const METADATA_VERSION = 1
 const LQIP_WIDTH = 20
 const PALETTE_SIZE = 64
 
+/** Files up to this size are decoded once, whole; larger ones are read through a thumbnail. */
+const FULL_DECODE_PIXELS = 40_000_000
+
 export async function analyseImage(file: string): Promise<ImageExtras> {
   const meta = await sharp(file).metadata()
   const hasAlpha = Boolean(meta.hasAlpha)
-  const {data, info} = await sharp(file).resize(PALETTE_SIZE, PALETTE_SIZE, {fit: 'inside'}).ensureAlpha().raw().toBuffer({resolveWithObject: true})
-  const isOpaque = hasAlpha ? (await sharp(file).stats()).isOpaque : true
-  const thumbnail = sharp(data, {raw: {width: info.width, height: info.height, channels: 4}}).resize(LQIP_WIDTH)
+  const whole = (meta.width ?? 0) * (meta.height ?? 0) <= FULL_DECODE_PIXELS
+  // One decode serves everything: whether any pixel is transparent, then the thumbnails.
+  const decoded = await (whole ? sharp(file) : sharp(file).resize(1024, 1024, {fit: 'inside'})).ensureAlpha().raw().toBuffer({resolveWithObject: true})
+  const raw = {width: decoded.info.width, height: decoded.info.height, channels: 4 as const}
+  let isOpaque = true
+  if (hasAlpha) {
+    for (let i = 3; i < decoded.data.length; i += 4) {
+      if (decoded.data[i]! < 255) {
+        isOpaque = false
+        break
+      }
+    }
+  }
+  const small = await sharp(decoded.data, {raw}).resize(PALETTE_SIZE, PALETTE_SIZE, {fit: 'inside'}).raw().toBuffer({resolveWithObject: true})
+  const thumbnail = sharp(small.data, {raw: {width: small.info.width, height: small.info.height, channels: 4}}).resize(LQIP_WIDTH)
   const lqip = isOpaque
     ? `data:image/jpeg;base64,${(await thumbnail.flatten().jpeg({quality: 60}).toBuffer()).toString('base64')}`
     : `data:image/png;base64,${(await thumbnail.png().toBuffer()).toString('base64')}`
-  return {lqip, palette: paletteOf(data, 4), hasAlpha, isOpaque}
+  return {lqip, palette: paletteOf(small.data, 4), hasAlpha, isOpaque}
 }
 
 /** Analyses every job's file (a few at a time), caching each; a file sharp cannot read is left out. */
