@@ -6,7 +6,8 @@
  *
  *   npm run content -- <command> [args]
  *
- * A failure prints one line saying what went wrong and how to fix it, and exits 1.
+ * A failure prints one line saying what went wrong and how to fix it, and exits 1
+ * (CONTENT_CLI_TRACE=1 also prints the error underneath). A bug exits 2 with its stack.
  */
 import { connect, type Backend } from './client'
 import { deleteDocument } from './delete'
