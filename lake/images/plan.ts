@@ -40,7 +40,11 @@ export function defaultFormat(extension: string): OutputFormat {
 
 /** `auto=format`: AVIF, then WebP, when the request's Accept names them; otherwise the default. */
 export function negotiateFormat(accept: string | undefined, fallback: OutputFormat): OutputFormat {
-  const types = (accept ?? '').split(',').map((part) => part.split(';')[0]!.trim().toLowerCase())
+  // A type with q=0 is one the client refuses (RFC 9110, 12.4.2).
+  const types = (accept ?? '')
+    .split(',')
+    .filter((part) => !/;\s*q\s*=\s*0(?:\.0{0,3})?\s*(?:;|$)/i.test(part))
+    .map((part) => part.split(';')[0]!.trim().toLowerCase())
   if (types.includes('image/avif')) return 'avif'
   if (types.includes('image/webp')) return 'webp'
   return fallback

@@ -16,7 +16,9 @@ const builder = createImageUrlBuilder({
  */
 export function imageUrl(image: SanityImage, width: number, height?: number): string {
   let url = builder.image(image).width(width).auto('format')
-  if (height) url = url.height(height).fit('crop').crop('focalpoint')
+  // No crop mode: with width, height and fit=crop the builder cuts a rect around the hotspot and
+  // crop itself (naming a crop mode makes it skip that and cut from the centre).
+  if (height) url = url.height(height).fit('crop')
   return url.url()
 }
 
