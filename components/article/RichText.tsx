@@ -3,23 +3,14 @@ import Link from 'next/link'
 
 import type { PortableTextValue } from '@/lib/content'
 import { paths } from '@/lib/routing/paths'
-
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:'])
+import { safeUrl } from '@/lib/routing/safe-link'
 
 /**
- * The href to render for an editor's link, or null when it must not become a link. Parsed the way
- * a browser parses it, so "java\tscript:" or " javascript:" are caught too; relative or malformed
- * hrefs are refused because the content model only admits http, https and mailto.
+ * The href to render for an editor's link, or null when it must not become a link (lib/routing/
+ * safe-link.ts); relative hrefs are refused because the content model only admits http, https
+ * and mailto in a body.
  */
-export function safeHref(href: unknown): string | null {
-  if (typeof href !== 'string') return null
-  try {
-    const url = new URL(href.trim())
-    return SAFE_SCHEMES.has(url.protocol) ? url.href : null
-  } catch {
-    return null
-  }
-}
+export const safeHref = safeUrl
 
 /** `link` annotation: a real link only for a safe scheme, otherwise just its text. */
 export function SafeLink({ value, children }: PortableTextMarkComponentProps<{ _type: 'link'; href?: unknown }>) {

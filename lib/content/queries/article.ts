@@ -86,9 +86,10 @@ export const articleSchema = z
       description: z.string().nullish().transform((text) => text ?? null),
       noindex: z.boolean(),
     }),
-    authors: referenceList(authorProfileSchema).refine((list) => list.length > 0, 'article needs an author'),
-    topics: referenceList(topicSummarySchema),
-    researchLinks: referenceList(researchLinkSchema),
+    // An author deleted or malformed drops out of the byline; the article still reads.
+    authors: referenceList('article.authors', authorProfileSchema),
+    topics: referenceList('article.topics', topicSummarySchema),
+    researchLinks: referenceList('article.researchLinks', researchLinkSchema),
     related: itemsCheckedByLoader.nullish().transform((list) => list ?? []),
   })
   .transform((article) => ({

@@ -2,7 +2,7 @@ import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
 import type { WithLists } from '../validate'
-import { articleCardFields, articleCardSchema, authorProfileFields, authorProfileSchema, itemsCheckedByLoader } from './fragments'
+import { articleCardFields, articleCardSchema, authorProfileFields, authorProfileSchema, itemsCheckedByLoader, lenientList } from './fragments'
 
 export const authorBySlugQuery = defineQuery(`*[_type == "author" && slug.current == $slug][0]{
   ...${authorProfileFields},
@@ -11,7 +11,8 @@ export const authorBySlugQuery = defineQuery(`*[_type == "author" && slug.curren
 }`)
 
 export const authorSchema = authorProfileSchema.extend({
-  links: z.array(
+  links: lenientList(
+    'author.links',
     z.object({
       label: z.string().min(1),
       url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { validateEach } from '../validate'
+
 /**
  * GROQ fragments and the zod schemas of what they select, side by side. Types are always
  * `z.infer` of a schema, never written by hand.
@@ -34,9 +36,25 @@ export const bodyProjection = /* groq */ `coalesce(body[]{
   }, [])}
 }, [])`
 
-export const portableTextSchema = z.array(
-  z.looseObject({ _type: z.string(), _key: z.string() }),
-)
+// ---- lists of independent items ----------------------------------------------
+/**
+ * A list whose malformed entries are skipped, each named in a warning under `label` (where the
+ * list is, e.g. `article.authors`), so one bad entry never fails the document that holds it.
+ * Missing lists and null entries (dangling references) are dropped quietly.
+ */
+export function lenientList<S extends z.ZodType>(label: string, item: S) {
+  return z
+    .array(z.unknown())
+    .nullish()
+    .transform((list) => validateEach(label, item, (list ?? []).filter((entry) => entry != null)))
+}
+
+/** A list of dereferenced documents; dangling references are dropped, malformed ones skipped. */
+export function referenceList<S extends z.ZodType>(label: string, item: S) {
+  return lenientList(label, item)
+}
+
+export const portableTextSchema = lenientList('portableText', z.looseObject({ _type: z.string(), _key: z.string() }))
 export type PortableTextValue = z.infer<typeof portableTextSchema>
 
 /** Words in the body; the reading time is derived from it, never stored. */
@@ -48,14 +66,6 @@ export function readingMinutes(wordCount: number): number {
 }
 
 // ---- references -----------------------------------------------------------
-/** A list of dereferenced documents; dangling references (null) are dropped. */
-export function referenceList<S extends z.ZodType>(item: S) {
-  return z
-    .array(item.nullable())
-    .nullish()
-    .transform((list) => (list ?? []).filter((entry): entry is NonNullable<typeof entry> => entry != null))
-}
-
 export const topicSummaryFields = /* groq */ `{_id, title, "slug": slug.current}`
 export const topicSummarySchema = z.object({ _id: z.string(), title: z.string().min(1, 'topic needs a title'), slug: z.string().min(1) })
 export type TopicSummary = z.infer<typeof topicSummarySchema>
@@ -92,8 +102,16 @@ export const researchLinkSchema = z.object({
 export type ResearchLink = z.infer<typeof researchLinkSchema>
 
 // ---- article cards --------------------------------------------------------
+/**
+ * Articles a listing can show: the fields every card needs have the right type, so what a list
+ * counts is what it shows (a card failing on anything else is skipped and named in the log).
+ */
+export const listableArticle = /* groq */ `_type == "article" && defined(slug.current) && string(slug.current) == slug.current
+  && defined(title) && string(title) == title && title != "" && dateTime(publishedAt) != null
+  && (!defined(standfirst) || string(standfirst) == standfirst)`
+
 /** Articles readers can open, all of them or, when `$topic` is a topic's slug, those in that topic. */
-export const articleListFilter = /* groq */ `_type == "article" && defined(slug.current)
+export const articleListFilter = /* groq */ `${listableArticle}
   && ($topic == null || references(*[_type == "topic" && slug.current == $topic][0]._id))`
 
 export const articleCardFields = /* groq */ `{
@@ -116,8 +134,8 @@ export const articleCardSchema = z.object({
   publishedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }),
   mainImage: imageSchema.nullish().transform((image) => image ?? null),
   wordCount: z.number().nullish().transform((count) => count ?? 0),
-  authors: referenceList(authorSummarySchema),
-  topics: referenceList(topicSummarySchema),
+  authors: referenceList('articleCard.authors', authorSummarySchema),
+  topics: referenceList('articleCard.topics', topicSummarySchema),
 })
 export type ArticleCard = z.infer<typeof articleCardSchema>
 

@@ -1,7 +1,9 @@
 import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
-import { referenceList, researchLinkFields, researchLinkSchema } from './fragments'
+import { isSafeLink } from '@/lib/routing/safe-link'
+
+import { lenientList, referenceList, researchLinkFields, researchLinkSchema } from './fragments'
 
 export const siteSettingsQuery = defineQuery(`*[_id == "siteSettings"][0]{
   title,
@@ -11,10 +13,10 @@ export const siteSettingsQuery = defineQuery(`*[_id == "siteSettings"][0]{
   "footer": footer{text, "links": coalesce(links[]{label, href}, [])}
 }`)
 
-const href = z
-  .string()
-  .refine((value) => value.startsWith('/') || /^https?:\/\//.test(value), 'must be a site path or an http(s) URL')
+const href = z.string().refine(isSafeLink, 'must be a site path, an http(s) URL or a mailto: address')
 const navItemSchema = z.object({ label: z.string().min(1), href })
+/** A bad menu entry (an unsafe scheme, no label) is dropped with a warning; the rest still render. */
+const navItems = (label: string) => lenientList(label, navItemSchema)
 
 /** Every field has a default, so a missing or half-filled settings document still renders. */
 const settingsFields = z.object({
@@ -26,12 +28,12 @@ const settingsFields = z.object({
     z.object({
       heading: z.string().nullish().transform((heading) => heading || 'Discover our latest research'),
       text: z.string().nullish().transform((text) => text ?? ''),
-      links: referenceList(researchLinkSchema),
+      links: referenceList('siteSettings.latestResearch.links', researchLinkSchema),
     }),
   ),
-  navigation: z.array(navItemSchema),
+  navigation: navItems('siteSettings.navigation'),
   footer: z
-    .object({ text: z.string().nullish().transform((text) => text ?? ''), links: z.array(navItemSchema) })
+    .object({ text: z.string().nullish().transform((text) => text ?? ''), links: navItems('siteSettings.footer.links') })
     .nullish()
     .transform((footer) => footer ?? { text: '', links: [] }),
 })
