@@ -2,6 +2,7 @@ import { cache } from 'react'
 
 import { matchPatterns, searchTerms } from '@/lib/search/terms'
 
+import { ContentError } from './errors'
 import { loadDocument, loadList } from './load'
 import { type Article, articleBySlugQuery, articleLists, articleSchema, articleSlugSchema, articleSlugsQuery } from './queries/article'
 import { ARTICLES_PER_PAGE, articlesPageQuery, homeArticlesQuery, homeArticlesSchema } from './queries/articles'
@@ -69,26 +70,57 @@ export const getHomeArticles = cache(async (): Promise<{ featured: ArticleCard[]
   return result ?? { featured: [], latest: [] }
 })
 
-/** Slugs of the newest articles, for prebuilding. */
-export function getArticleSlugs(limit: number): Promise<string[]> {
-  return loadList({ name: 'articleSlugs', query: articleSlugsQuery, params: { limit }, tags: [tags.articles], schema: articleSlugSchema })
+/**
+ * The article a reader may see: null when there is none, and when it fails validation (logged,
+ * naming document and field), so a malformed article answers 404 like an unpublished one and
+ * never fails a build or a page with a 500.
+ */
+export const findArticle = cache(async (slug: string): Promise<Article | null> => nullWhenInvalid(getArticle(slug)))
+
+/** A document that fails validation reads as none, and a warning names it; other errors stay errors. */
+async function nullWhenInvalid<T>(load: Promise<T | null>): Promise<T | null> {
+  try {
+    return await load
+  } catch (error) {
+    if (!(error instanceof ContentError) || error.code !== 'invalid_document') throw error
+    console.warn(`[content] skipped: ${error.message}`)
+    return null
+  }
 }
 
+/**
+ * Slugs of the newest articles that render, for prebuilding: a malformed one is skipped (and
+ * named in the log), and so are slugs that are not the same once put in a URL, which render on
+ * first request instead.
+ */
+export async function getArticleSlugs(limit: number): Promise<string[]> {
+  const slugs = await loadList({ name: 'articleSlugs', query: articleSlugsQuery, params: { limit }, tags: [tags.articles], schema: articleSlugSchema })
+  const unique = [...new Set(slugs)].filter((slug) => encodeURIComponent(slug) === slug)
+  const articles = await Promise.all(unique.map((slug) => findArticle(slug)))
+  return unique.filter((_, index) => articles[index] != null)
+}
+
+/** The author, or null when there is none or it fails validation (logged): its page is a 404. */
 export const getAuthor = cache(
   async (slug: string): Promise<Author | null> =>
-    loadDocument({
-      name: 'authorBySlug',
-      query: authorBySlugQuery,
-      params: { slug },
-      tags: [tags.author(slug), tags.articles],
-      schema: authorSchema,
-      lists: authorLists,
-    }),
+    nullWhenInvalid(
+      loadDocument({
+        name: 'authorBySlug',
+        query: authorBySlugQuery,
+        params: { slug },
+        tags: [tags.author(slug), tags.articles],
+        schema: authorSchema,
+        lists: authorLists,
+      }),
+    ),
 )
 
+/** The topic, or null when there is none or it fails validation (logged): its pages are 404s. */
 export const getTopic = cache(
   async (slug: string): Promise<Topic | null> =>
-    loadDocument({ name: 'topicBySlug', query: topicBySlugQuery, params: { slug }, tags: [tags.topic(slug), tags.topics], schema: topicSchema }),
+    nullWhenInvalid(
+      loadDocument({ name: 'topicBySlug', query: topicBySlugQuery, params: { slug }, tags: [tags.topic(slug), tags.topics], schema: topicSchema }),
+    ),
 )
 
 export const getTopics = cache(

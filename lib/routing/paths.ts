@@ -16,6 +16,19 @@ function withQuery(path: string, query: Record<string, string | null | undefined
 
 const slugPath = (prefix: string, slug: string) => `${prefix}/${encodeURIComponent(slug)}`
 
+/**
+ * The slug in a route's `[slug]` segment, which Next hands over still %-encoded: decoded once, so
+ * `/insights/caf%C3%A9` finds "café". A malformed encoding (`%E0%A4%A`) is the empty slug, which
+ * no document has, so the route answers 404 and never 500.
+ */
+export function slugFromSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
+}
+
 export const paths = {
   home: '/',
   insights: '/insights',

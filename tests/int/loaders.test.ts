@@ -175,10 +175,16 @@ describe('loaders with malformed content', () => {
   afterEach(() => warn.mockRestore())
   afterAll(() => lake.close())
 
-  it('a listing skips the malformed document and names it in the log', async () => {
-    const page = await content.getArticles(1, null)
-    expect(page.items.map((item) => item._id)).not.toContain(broken._id)
-    expect(page.items).toHaveLength(11)
+  it('a listing leaves the malformed document out of its items and its total alike', async () => {
+    const all = await content.getArticles(1, null)
+    const page = await content.getArticles(2, null)
+    expect([...all.items, ...page.items].map((item) => item._id)).not.toContain(broken._id)
+    expect(all.items).toHaveLength(12)
+    expect(all.total).toBe(all.items.length + page.items.length)
+  })
+
+  it('a reader asking for the malformed article finds nothing, and the log names it', async () => {
+    await expect(content.findArticle('broken-date')).resolves.toBeNull()
     const logged = warn.mock.calls.map((call) => String(call[0])).join('\n')
     expect(logged).toContain('article-broken-date')
     expect(logged).toContain('publishedAt')

@@ -1,7 +1,7 @@
 import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
-import { articleCardFields, articleListFilter, itemsCheckedByLoader } from './fragments'
+import { articleCardFields, articleListFilter, itemsCheckedByLoader, listableArticle } from './fragments'
 
 export const ARTICLES_PER_PAGE = 12
 
@@ -13,8 +13,8 @@ export const articlesPageQuery = defineQuery(`{
 
 /** Home page: the editors' featured articles and the latest ones. */
 export const homeArticlesQuery = defineQuery(`{
-  "featured": *[_type == "article" && defined(slug.current) && featured == true] | order(publishedAt desc) [0...3]${articleCardFields},
-  "latest": *[_type == "article" && defined(slug.current)] | order(publishedAt desc) [0...9]${articleCardFields}
+  "featured": *[${listableArticle} && featured == true] | order(publishedAt desc) [0...3]${articleCardFields},
+  "latest": *[${listableArticle}] | order(publishedAt desc) [0...9]${articleCardFields}
 }`)
 
 export const homeArticlesSchema = z.object({ featured: itemsCheckedByLoader, latest: itemsCheckedByLoader })

@@ -1,7 +1,7 @@
 import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
-import { articleCardFields, articleCardSchema } from './fragments'
+import { articleCardFields, articleCardSchema, listableArticle } from './fragments'
 
 export const SEARCH_RESULTS_PER_PAGE = 12
 
@@ -15,7 +15,7 @@ export const SEARCH_RESULTS_PER_PAGE = 12
  */
 const searchable = /* groq */ `([coalesce(title, ""), coalesce(standfirst, ""), coalesce(pt::text(body), "")] + coalesce(authors[]->name, []))`
 
-const searchFilter = /* groq */ `_type == "article" && defined(slug.current) && ${searchable} match $terms`
+const searchFilter = /* groq */ `${listableArticle} && ${searchable} match $terms`
 
 const searchScore = /* groq */ `score(
   boost(title match $terms, 8),

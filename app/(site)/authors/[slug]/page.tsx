@@ -5,18 +5,19 @@ import { ArticleList } from '@/components/ArticleList'
 import { AuthorProfile } from '@/components/AuthorProfile'
 import { JsonLd } from '@/components/JsonLd'
 import { getAuthor } from '@/lib/content'
+import { slugFromSegment } from '@/lib/routing/paths'
 import { authorJsonLd } from '@/lib/seo/jsonld'
 import { authorMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = await getAuthor((await params).slug)
+  const author = await getAuthor(slugFromSegment((await params).slug))
   return author ? authorMetadata(author) : {}
 }
 
 export default async function AuthorPage({ params }: Props) {
-  const author = await getAuthor((await params).slug)
+  const author = await getAuthor(slugFromSegment((await params).slug))
   if (!author) notFound()
   return (
     <>

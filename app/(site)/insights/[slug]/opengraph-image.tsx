@@ -2,7 +2,8 @@ import { ImageResponse } from 'next/og'
 import { notFound } from 'next/navigation'
 
 import { OgCard } from '@/components/OgCard'
-import { getArticle } from '@/lib/content'
+import { findArticle } from '@/lib/content'
+import { slugFromSegment } from '@/lib/routing/paths'
 import { ogFonts } from '@/lib/seo/og-fonts'
 import { SITE_NAME } from '@/lib/seo/urls'
 
@@ -12,7 +13,7 @@ export const contentType = 'image/png'
 export const alt = 'The article’s title, standfirst and author'
 
 export default async function ArticleOgImage({ params }: { params: Promise<{ slug: string }> }) {
-  const article = await getArticle((await params).slug)
+  const article = await findArticle(slugFromSegment((await params).slug))
   if (!article) notFound()
   const byline = article.authors.map((author) => author.name).join(', ')
   return new ImageResponse(<OgCard siteName={SITE_NAME} title={article.title} standfirst={article.standfirst} byline={byline} />, {

@@ -8,7 +8,8 @@ import { JsonLd } from '@/components/JsonLd'
 import { LatestResearch } from '@/components/LatestResearch'
 import { RelatedArticles } from '@/components/RelatedArticles'
 import { ResearchLinks } from '@/components/ResearchLinks'
-import { getArticle, getArticleSlugs, getSiteSettings } from '@/lib/content'
+import { findArticle, getArticleSlugs, getSiteSettings } from '@/lib/content'
+import { slugFromSegment } from '@/lib/routing/paths'
 import { articleJsonLd } from '@/lib/seo/jsonld'
 import { articleMetadata } from '@/lib/seo/metadata'
 
@@ -23,12 +24,12 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticle((await params).slug)
+  const article = await findArticle(slugFromSegment((await params).slug))
   return article ? articleMetadata(article) : {}
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const [article, settings] = await Promise.all([getArticle((await params).slug), getSiteSettings()])
+  const [article, settings] = await Promise.all([findArticle(slugFromSegment((await params).slug)), getSiteSettings()])
   if (!article) notFound()
   return (
     <article className="article">

@@ -6,7 +6,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { PageHeading } from '@/components/PageHeading'
 import { Pagination } from '@/components/Pagination'
 import { getArticles, getTopic } from '@/lib/content'
-import { paths } from '@/lib/routing/paths'
+import { paths, slugFromSegment } from '@/lib/routing/paths'
 import { parsePage, type SearchParamValue } from '@/lib/routing/search-params'
 import { topicJsonLd } from '@/lib/seo/jsonld'
 import { topicMetadata } from '@/lib/seo/metadata'
@@ -14,12 +14,13 @@ import { topicMetadata } from '@/lib/seo/metadata'
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: SearchParamValue }> }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const [topic, query] = await Promise.all([params.then(({ slug }) => getTopic(slug)), searchParams])
+  const [topic, query] = await Promise.all([params.then(({ slug }) => getTopic(slugFromSegment(slug))), searchParams])
   return topic ? topicMetadata(topic, parsePage(query.page) ?? 1) : {}
 }
 
 export default async function TopicPage({ params, searchParams }: Props) {
-  const [{ slug }, query] = await Promise.all([params, searchParams])
+  const [{ slug: segment }, query] = await Promise.all([params, searchParams])
+  const slug = slugFromSegment(segment)
   const page = parsePage(query.page)
   if (page === null) notFound()
   const [topic, result] = await Promise.all([getTopic(slug), getArticles(page, slug)])
