@@ -8,7 +8,9 @@ import { absoluteUrl, SITE_NAME } from '@/lib/seo/urls'
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed from one description of a feed. Links are absolute, built
  * from NEXT_PUBLIC_SITE_URL. Standfirsts are plain text but every format reads the summary as
- * HTML, so they are HTML-escaped.
+ * HTML, so they are HTML-escaped. Atom titles too, which it declares `type="html"`; RSS titles
+ * stay text, unless they hold `]]>` twice: the library splits its CDATA at the first one only.
+ * An article a feed cannot carry (a date that is not a date) is skipped and named in the log.
  */
 export type FeedFormat = 'rss' | 'atom' | 'json'
 
@@ -32,28 +34,69 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
 }
 
+/** `&`, `<` and `>` as entities: text that reads the same as HTML, with no `]]>` left in it. */
+function escapeMarkup(text: string): string {
+  return text.replace(/[&<>]/g, (char) => HTML_ESCAPES[char] ?? char)
+}
+
+function xmlTitle(title: string, format: FeedFormat): string {
+  return format === 'atom' || title.split(']]>').length > 2 ? escapeMarkup(title) : title
+}
+
 function newest(dates: string[]): Date | undefined {
   const times = dates.map((date) => Date.parse(date)).filter((time) => !Number.isNaN(time))
   return times.length ? new Date(Math.max(...times)) : undefined
 }
 
-export function feedItem(article: FeedArticle): Item {
+/** Characters XML 1.0 cannot hold at all, escaped or not (C0 controls but tab and line ends, U+FFFE/F). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+
+/**
+ * Text for an XML attribute: the feed library escapes only `&` there, and `<` is not allowed in
+ * one, so markup in a topic's title or slug would make the whole Atom feed unreadable.
+ */
+const attribute = (text: string) => text.replace(/[<>"]/g, (char) => HTML_ESCAPES[char] ?? char)
+
+export function feedItem(article: FeedArticle, format: FeedFormat = 'rss'): Item {
   const link = absoluteUrl(paths.article(article.slug))
+  const xml = (text: string) => (format === 'json' ? text : text.replace(NOT_XML, ''))
+  const topicLink = (slug: string) => absoluteUrl(paths.topic(slug))
   return {
     id: link,
     link,
-    title: article.title,
-    description: escapeHtml(article.standfirst),
+    title: format === 'json' ? article.title : xmlTitle(xml(article.title), format),
+    description: escapeHtml(xml(article.standfirst)),
     // `date` is the last change (Atom <updated>, JSON date_modified); RSS pubDate uses `published`.
     date: new Date(article._updatedAt),
     published: new Date(article.publishedAt),
-    author: article.authors.map((author) => ({ name: author.name, link: absoluteUrl(paths.author(author.slug)) })),
-    category: article.topics.map((topic) => ({ name: topic.title, term: topic.slug, domain: absoluteUrl(paths.topic(topic.slug)), scheme: absoluteUrl(paths.topic(topic.slug)) })),
+    // JSON Feed takes the first author, so an article without one must not send an empty list.
+    ...(article.authors.length > 0
+      ? { author: article.authors.map((author) => ({ name: xml(author.name), link: absoluteUrl(paths.author(author.slug)) })) }
+      : {}),
+    category: article.topics.map((topic) =>
+      format === 'atom'
+        ? { name: attribute(xml(topic.title)), term: attribute(xml(topic.slug)), scheme: topicLink(topic.slug) }
+        : { name: xml(topic.title), term: xml(topic.slug), domain: topicLink(topic.slug), scheme: topicLink(topic.slug) },
+    ),
     ...(article.mainImage ? { image: { url: absoluteImageUrl(article.mainImage, 1200, 675), type: 'image/png', length: 0 } } : {}),
   }
 }
 
-export function buildFeed(source: FeedSource): Feed {
+/** The items a feed can carry; an article it cannot is skipped and named in the log. */
+function feedItems(articles: FeedArticle[], format: FeedFormat): Item[] {
+  const items: Item[] = []
+  for (const article of articles) {
+    const item = feedItem(article, format)
+    if ([item.date, item.published].some((date) => Number.isNaN(date?.getTime()))) {
+      console.warn(`[feeds] skipped: article ${article._id} has a date that is not a date`)
+      continue
+    }
+    items.push(item)
+  }
+  return items
+}
+
+export function buildFeed(source: FeedSource, format: FeedFormat = 'rss'): Feed {
   const home = absoluteUrl(source.path)
   const feed = new Feed({
     id: home,
@@ -71,12 +114,12 @@ export function buildFeed(source: FeedSource): Feed {
       json: absoluteUrl(source.feeds.json),
     },
   })
-  for (const article of source.articles) feed.addItem(feedItem(article))
+  for (const item of feedItems(source.articles, format)) feed.addItem(item)
   return feed
 }
 
 export function renderFeed(source: FeedSource, format: FeedFormat): string {
-  const feed = buildFeed(source)
+  const feed = buildFeed(source, format)
   if (format === 'rss') return feed.rss2()
   if (format === 'atom') return feed.atom1()
   return feed.json1()
