@@ -15,6 +15,12 @@ export function createSiteServer(handle: RequestHandler, policy: ReturnType<type
   // Next's own compression is off (next.config.js): it would hand the policy compressed HTML.
   const compress = compression()
   return createServer((req, res) => {
+    if (!decodablePath(req.url ?? '/')) {
+      // Next answers a path it cannot %-decode with a 500; it is the request that is bad.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('Bad request: the address is not valid %-encoding.')
+      return
+    }
     compress(req as never, res as never, () => {
       interceptHtml(res, policy.html, policy.other)
       handle(req, res).catch((error: unknown) => {
@@ -24,4 +30,14 @@ export function createSiteServer(handle: RequestHandler, policy: ReturnType<type
       })
     })
   })
+}
+
+/** Whether every %-escape in the path (before `?`) decodes to UTF-8. */
+export function decodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split('?')[0] ?? '')
+    return true
+  } catch {
+    return false
+  }
 }
