@@ -9,7 +9,7 @@ import type {Logger} from './store'
 
 type QueryMessage = Omit<Extract<ToWorker, {type: 'query'}>, 'type' | 'id' | 'timeoutMs'>
 type Job = {message: QueryMessage; deadline: number; timeoutMs: number; signal?: AbortSignal; resolve(json: string): void; reject(err: unknown): void}
-type Slot = {worker: Worker; running: {id: number; job: Job; timer: NodeJS.Timeout} | null; ready: Promise<void>}
+type Slot = {worker: Worker; running: {id: number; job: Job; timer: NodeJS.Timeout} | null; ready: Promise<void>; isReady: boolean}
 
 /** Past the budget, the worker gets this long to answer `queryTimeout` itself before it is terminated. */
 const GRACE_MS = 100
@@ -51,7 +51,11 @@ export class QueryPool {
     const worker = new Worker(BOOT, {eval: true, workerData: {entry, tsx}, execArgv: [], resourceLimits: {stackSizeMb: 16}})
     worker.unref()
     let markReady = () => {}
-    const slot: Slot = {worker, running: null, ready: new Promise<void>((resolve) => (markReady = resolve))}
+    const slot: Slot = {worker, running: null, ready: new Promise<void>((resolve) => (markReady = resolve)), isReady: false}
+    slot.ready.then(() => {
+      slot.isReady = true
+      this.pump()
+    })
     for (const [name, docs] of this.datasets()) worker.postMessage({type: 'dataset', name, docs} satisfies ToWorker)
     worker.postMessage({type: 'ping'} satisfies ToWorker)
     worker.on('message', (answer: FromWorker) => ('ready' in answer ? markReady() : this.settle(slot, answer)))
@@ -88,8 +92,9 @@ export class QueryPool {
   }
 
   private pump(): void {
+    // Only workers that hold the datasets take queries; one still starting would make them wait.
     for (const slot of this.slots) {
-      if (slot.running) continue
+      if (slot.running || !slot.isReady) continue
       const job = this.queue.shift()
       if (!job) return
       const remaining = job.deadline - Date.now()
@@ -111,7 +116,10 @@ export class QueryPool {
     slot.running = null
     if (answer.ok) running.job.resolve(answer.json)
     else running.job.reject(new LakeError(answer.status, answer.type, answer.description, answer.details))
-    this.pump()
+    // A query stopped at its budget may leave groq-js branches running in the worker until each
+    // meets a budget check; a fresh worker takes its place rather than making the next query wait.
+    if (!answer.ok && answer.type === 'queryTimeout') this.replace(slot, null)
+    else this.pump()
   }
 
   /** A client that went away: drop its query from the queue, or stop the worker running it. */
@@ -126,7 +134,7 @@ export class QueryPool {
     if (slot) this.replace(slot, new LakeError(499, 'requestAborted', 'The client closed the request'))
   }
 
-  /** Terminates a worker (its query fails with `err`) and starts a fresh one in its place. */
+  /** Terminates a worker (its running query, if any, fails with `err`) and starts a fresh one in its place. */
   private replace(slot: Slot, err: unknown): void {
     const index = this.slots.indexOf(slot)
     if (index < 0) return
