@@ -27,7 +27,7 @@ const newId = () => randomBytes(11).toString('base64url')
 
 /**
  * POST /data/mutate/:dataset - create, createOrReplace, createIfNotExists, delete (by id or
- * query) and patch (set, setIfMissing, unset, inc, dec, insert; patch.ts) as one transaction: all apply or none. Input is checked first
+ * query) and patch (set, setIfMissing, unset, inc, dec, insert, diffMatchPatch; patch.ts) as one transaction: all apply or none. Input is checked first
  * (mutation-input.ts). The new version is written back to the dataset's NDJSON file. Each
  * transaction's id becomes the `_rev` of what it wrote, so an id already used is refused: reusing
  * one would let a later write pass an `ifRevisionID` meant for an earlier one.
@@ -166,8 +166,8 @@ async function idsOf(context: LakeContext, dataset: string, query: unknown, para
   return list.map((d) => (d as {_id?: unknown})?._id).filter((id): id is string => typeof id === 'string')
 }
 
-/** The operations a patch may carry (diffMatchPatch is not supported). */
-const PATCH_OPERATIONS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert'] as const
+/** The operations a patch may carry. */
+const PATCH_OPERATIONS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert', 'diffMatchPatch'] as const
 const PATCH_KEYS = new Set<string>([...PATCH_OPERATIONS, 'id', 'query', 'params', 'ifRevisionID'])
 
 /**
@@ -197,6 +197,13 @@ function checkPatch(patch: Record<string, unknown>): Record<string, unknown> {
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidInput(`patch.${name} values must be numbers`)
     }
     ops[name] = patch[name]
+  }
+  if (patch.diffMatchPatch !== undefined) {
+    for (const [path, value] of Object.entries(object('diffMatchPatch'))) {
+      parsePatchPath(path)
+      if (typeof value !== 'string') throw new InvalidInput('patch.diffMatchPatch values must be patch texts')
+    }
+    ops.diffMatchPatch = patch.diffMatchPatch
   }
   if (patch.unset !== undefined) {
     if (!Array.isArray(patch.unset)) throw new InvalidInput('patch.unset must be a list of paths')

@@ -81,6 +81,16 @@ describe('hostile patches and documents', () => {
     await client.patch('siteSettings').set({'tags[_key=="a"].label': 'uno'}).unset(['description']).commit()
     expect(await client.fetch('*[_id == "siteSettings"][0]{tags, description}')).toEqual({tags: [{_key: 'a', label: 'uno'}], description: null})
   })
+
+  it('applies the text edits the Studio types: diffMatchPatch on a keyed path', async () => {
+    await client.patch('siteSettings').set({tags: [{_key: 'a', label: 'Leadership'}]}).commit()
+    // What the Studio sends when an editor types " now" at the end of the label.
+    await client.patch('siteSettings').diffMatchPatch({'tags[_key=="a"].label': '@@ -3,8 +3,12 @@\n adership\n+ now\n'}).commit()
+    expect(await client.fetch('*[_id == "siteSettings"][0].tags[0].label')).toBe('Leadership now')
+    const {status, body} = await mutate([{patch: {id: 'siteSettings', diffMatchPatch: {'tags[_key=="a"].label': 42}}}])
+    expect(status).toBe(400)
+    expect(body.error?.type).toBe('mutationError')
+  })
 })
 
 describe('stamps', () => {
