@@ -13,9 +13,13 @@ export const SEARCH_RESULTS_PER_PAGE = 12
  * `$terms` is always a parameter (an array of sanitised words, see lib/search/terms.ts) and
  * never part of the query text, so no input can change the query's meaning.
  */
-const searchable = /* groq */ `([coalesce(title, ""), coalesce(standfirst, ""), coalesce(pt::text(body), "")] + coalesce(authors[]->name, []))`
+// Every word in at least one field, asked word by word and field by field: `match` over an array
+// of all the fields at once overflows the evaluator's stack on a very long body.
+const everyTermFound = /* groq */ `count($terms[!(
+  ^.title match @ || ^.standfirst match @ || pt::text(^.body) match @ || ^.authors[]->name match @
+)]) == 0`
 
-const searchFilter = /* groq */ `${listableArticle} && ${searchable} match $terms`
+const searchFilter = /* groq */ `${listableArticle} && ${everyTermFound}`
 
 const searchScore = /* groq */ `score(
   boost(title match $terms, 8),

@@ -71,4 +71,16 @@ describe('the search query (groq-js)', () => {
   it.each(['"resilience', '*]{', '$x', '\\" || true', 'x'.repeat(1_000), '🙂 résilience'])('stays a plain search for %p', async (q) => {
     await expect(search(q)).resolves.toEqual(expect.objectContaining({ items: expect.any(Array), total: expect.any(Number) }))
   })
+
+  it('still answers when one article has a 250,000-word body, and finds words in it', async () => {
+    const words = Array.from({ length: 250_000 }, (_, i) => `word${i % 1000}`).join(' ')
+    dataset.push(article('huge', { title: 'A very long read', body: words }))
+    try {
+      const result = await search('resilience')
+      expect(result.items.map((item) => item._id)).toEqual(['in-title', 'in-standfirst', 'body-only'])
+      expect((await search('long word17')).items.map((item) => item._id)).toEqual(['huge'])
+    } finally {
+      dataset.pop()
+    }
+  })
 })
