@@ -10,8 +10,14 @@ const contentSourceOnly = {
     { name: 'groq-js', message: 'GROQ is evaluated by the content source, not by the site.' },
   ],
   patterns: [
-    { group: ['@/lake', '@/lake/*', '**/lake/*'], message: 'The lake is a content source: the site reaches it only through lib/content over HTTP.' },
-    { group: ['@/lib/content/client', '@/lib/content/fetch', '@/lib/content/queries/*'], message: 'Use the loaders exported by @/lib/content.' },
+    {
+      group: ['@/lake', '@/lake/*', '**/lake/*'],
+      message: 'The lake is a content source: the site reaches it only through lib/content over HTTP.',
+    },
+    {
+      group: ['@/lib/content/client', '@/lib/content/fetch', '@/lib/content/queries/*'],
+      message: 'Use the loaders exported by @/lib/content.',
+    },
   ],
 }
 
@@ -23,7 +29,10 @@ const HAND_BUILT_URL = 'Internal URLs come from lib/routing/paths.ts: use paths.
 const handBuiltUrls = [
   { selector: `Literal[value=/${INTERNAL_ROUTE}/]`, message: HAND_BUILT_URL },
   { selector: `TemplateLiteral > TemplateElement:first-child[value.raw=/${INTERNAL_ROUTE}/]`, message: HAND_BUILT_URL },
-  { selector: `JSXAttribute[name.name=/^(href|action)$/] > Literal[value=/^\\//]:not([value=/${INTERNAL_ROUTE}/])`, message: HAND_BUILT_URL },
+  {
+    selector: `JSXAttribute[name.name=/^(href|action)$/] > Literal[value=/^\\//]:not([value=/${INTERNAL_ROUTE}/])`,
+    message: HAND_BUILT_URL,
+  },
 ]
 
 export default defineConfig([

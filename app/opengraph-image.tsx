@@ -11,8 +11,11 @@ export const contentType = 'image/png'
 export const alt = SITE_NAME
 
 export default async function SiteOgImage() {
-  return new ImageResponse(<OgCard siteName={SITE_NAME} title={DEFAULT_SETTINGS_VALUE.description} byline="Research and ideas from our faculty" />, {
-    ...size,
-    fonts: await ogFonts(),
-  })
+  return new ImageResponse(
+    <OgCard siteName={SITE_NAME} title={DEFAULT_SETTINGS_VALUE.description} byline="Research and ideas from our faculty" />,
+    {
+      ...size,
+      fonts: await ogFonts(),
+    },
+  )
 }

@@ -32,9 +32,7 @@ export function ArticleCard({ article, headingLevel = 3, priority = false }: Pro
           <Link href={paths.article(article.slug)}>{article.title}</Link>
         </Heading>
         {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
-        {article.authors.length > 0 && (
-          <p className="card__authors">{article.authors.map((author) => author.name).join(', ')}</p>
-        )}
+        {article.authors.length > 0 && <p className="card__authors">{article.authors.map((author) => author.name).join(', ')}</p>}
         <ArticleMeta minutes={readingMinutes(article.wordCount)} publishedAt={article.publishedAt} />
       </div>
     </article>

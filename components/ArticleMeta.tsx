@@ -4,8 +4,7 @@ import { formatMonthYear, formatReadingTime } from '@/lib/format'
 export function ArticleMeta({ minutes, publishedAt }: { minutes: number; publishedAt: string }) {
   return (
     <p className="article-meta">
-      <span>{formatReadingTime(minutes)}</span>{' '}
-      <time dateTime={publishedAt}>{formatMonthYear(publishedAt)}</time>
+      <span>{formatReadingTime(minutes)}</span> <time dateTime={publishedAt}>{formatMonthYear(publishedAt)}</time>
     </p>
   )
 }

@@ -19,13 +19,27 @@ interface Props {
 
 export function OgCard({ siteName, title, standfirst, byline }: Props) {
   return (
-    <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: PAPER, color: INK, fontFamily: 'Inter' }}>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '64px 72px',
+        background: PAPER,
+        color: INK,
+        fontFamily: 'Inter',
+      }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', fontSize: 30, fontWeight: 700, letterSpacing: 1 }}>
         <div style={{ width: 16, height: 40, background: ACCENT, marginRight: 20 }} />
         {siteName}
       </div>
       <div style={{ display: 'flex', flexDirection: 'column' }}>
-        <div style={{ fontFamily: 'Source Serif 4', fontWeight: 700, fontSize: title.length > 70 ? 56 : 68, lineHeight: 1.1 }}>{clip(title, 120)}</div>
+        <div style={{ fontFamily: 'Source Serif 4', fontWeight: 700, fontSize: title.length > 70 ? 56 : 68, lineHeight: 1.1 }}>
+          {clip(title, 120)}
+        </div>
         {standfirst && <div style={{ marginTop: 28, fontSize: 32, lineHeight: 1.35, color: '#3d4a63' }}>{clip(standfirst, 160)}</div>}
       </div>
       <div style={{ display: 'flex', fontSize: 28, fontWeight: 700, color: ACCENT }}>{byline ?? ''}</div>

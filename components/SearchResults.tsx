@@ -19,7 +19,13 @@ interface Props {
 /** The outcome of a search: a prompt, a no-results message, or the hits with their words marked. */
 export function SearchResults({ query, terms, items, total, page }: Props) {
   if (terms.length === 0) {
-    return <p className="search-prompt">{query ? 'Type a word or two to search for, like “leadership”.' : 'What are you looking for? Search titles, standfirsts, article text and authors.'}</p>
+    return (
+      <p className="search-prompt">
+        {query
+          ? 'Type a word or two to search for, like “leadership”.'
+          : 'What are you looking for? Search titles, standfirsts, article text and authors.'}
+      </p>
+    )
   }
   if (total === 0) {
     return (

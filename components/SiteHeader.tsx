@@ -26,7 +26,9 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
           <SiteLinkList items={navigation} />
         </nav>
         <form role="search" action={paths.search} method="get" className="site-search">
-          <label htmlFor="site-search-q" className="visually-hidden">Search insights</label>
+          <label htmlFor="site-search-q" className="visually-hidden">
+            Search insights
+          </label>
           <input id="site-search-q" type="search" name="q" autoComplete="off" />
           <button type="submit">Search</button>
         </form>

@@ -1,4 +1,4 @@
-import {LakeError, QueryTimeoutError} from './errors'
+import { LakeError, QueryTimeoutError } from './errors'
 
 /** How many documents a scan hands groq-js between two turns of the event loop. */
 const SCAN_CHUNK = 256

@@ -5,9 +5,9 @@
  * http://localhost:3000,http://127.0.0.1:3000), LAKE_ALLOWED_HOSTS (extra names for `Host`).
  * Serves content/data.ndjson as "production" by default and prints `listening on URL` when ready.
  */
-import {resolve} from 'node:path'
+import { resolve } from 'node:path'
 
-import {startLake} from './server'
+import { startLake } from './server'
 
 function parseArgs(argv: string[]) {
   let port = process.env.LAKE_PORT ? Number(process.env.LAKE_PORT) : 3999
@@ -15,7 +15,8 @@ function parseArgs(argv: string[]) {
   const specs: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
-    const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [flag, inline] =
+      arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
     const value = () => inline ?? argv[++i]
     if (flag === '--port') port = Number(value())
     else if (flag === '--host') host = String(value())
@@ -31,9 +32,19 @@ function parseArgs(argv: string[]) {
     const [name, file] = eq > 0 && !spec.slice(0, eq).includes('/') ? [spec.slice(0, eq), spec.slice(eq + 1)] : ['production', spec]
     datasets[name] = resolve(file)
   }
-  const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const list = (value: string | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   const origins = list(process.env.LAKE_ALLOWED_ORIGINS)
-  return {port, host, datasets, allowedOrigins: origins.length > 0 ? origins : undefined, allowedHosts: list(process.env.LAKE_ALLOWED_HOSTS)}
+  return {
+    port,
+    host,
+    datasets,
+    allowedOrigins: origins.length > 0 ? origins : undefined,
+    allowedHosts: list(process.env.LAKE_ALLOWED_HOSTS),
+  }
 }
 
 async function main() {
@@ -44,7 +55,10 @@ async function main() {
   const stop = () => {
     if (closing) return
     closing = true
-    lake.close().then(() => process.exit(0), () => process.exit(1))
+    lake.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)

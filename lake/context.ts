@@ -1,8 +1,8 @@
-import type {IncomingMessage, ServerResponse} from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type {RequestPolicy} from './origins'
-import type {QueryPool} from './query-pool'
-import type {DatasetStore, Logger} from './store'
+import type { RequestPolicy } from './origins'
+import type { QueryPool } from './query-pool'
+import type { DatasetStore, Logger } from './store'
 
 /**
  * What the router and the endpoints share. The endpoints (endpoints/*.ts) import this module and

@@ -5,7 +5,7 @@
  * `query`, `start` and `end` (see `isQueryParseError` in @sanity/client `src/http/errors.ts`).
  */
 export type LakeErrorBody = {
-  error: {description: string; type: string; [key: string]: unknown}
+  error: { description: string; type: string; [key: string]: unknown }
 }
 
 export class LakeError extends Error {
@@ -21,7 +21,7 @@ export class LakeError extends Error {
   }
 
   toBody(): LakeErrorBody {
-    return {error: {description: this.message, type: this.type, ...this.details}}
+    return { error: { description: this.message, type: this.type, ...this.details } }
   }
 }
 
@@ -34,7 +34,7 @@ export const datasetNotFound = (dataset: string, projectId = 'local') =>
   new LakeError(404, 'httpNotFound', `Dataset "${dataset}" not found for project ID "${projectId}"`)
 
 export const queryParseError = (description: string, query: string, start: number, end: number) =>
-  new LakeError(400, 'queryParseError', description, {query, start, end})
+  new LakeError(400, 'queryParseError', description, { query, start, end })
 
 /** The query ran past its time budget; 408 because @sanity/client retries 502/503 but not this. */
 export class QueryTimeoutError extends LakeError {
@@ -48,4 +48,8 @@ export const bodyTooLarge = (limit: number) =>
 
 /** A result over the byte limit: refused rather than serialised and sent (e.g. `*{"all": *{"again": *}}`). */
 export const queryResultTooLarge = (limitBytes: number) =>
-  new LakeError(400, 'queryResultTooLarge', `Query result exceeds the limit of ${limitBytes} bytes of JSON: select fewer fields or slice the result`)
+  new LakeError(
+    400,
+    'queryResultTooLarge',
+    `Query result exceeds the limit of ${limitBytes} bytes of JSON: select fewer fields or slice the result`,
+  )

@@ -1,12 +1,12 @@
-import {evaluate, GroqSyntaxError, parse, type ExprNode} from 'groq-js'
+import { evaluate, GroqSyntaxError, parse, type ExprNode } from 'groq-js'
 
-import {Budget, scan} from './budget'
-import {LakeError, queryParseError, queryResultTooLarge} from './errors'
-import type {LakeDocument} from './ndjson'
-import {decodeTerms, readDynamicRef} from './plan/dynamic-ref'
-import {narrow, type IndexedTerm, type IndexTerm} from './plan/index-terms'
-import {EVERYTHING_PARAM, Planner, type Plan, type Slot} from './plan/rewrite'
-import {Memo, type DatasetView} from './view'
+import { Budget, scan } from './budget'
+import { LakeError, queryParseError, queryResultTooLarge } from './errors'
+import type { LakeDocument } from './ndjson'
+import { decodeTerms, readDynamicRef } from './plan/dynamic-ref'
+import { narrow, type IndexedTerm, type IndexTerm } from './plan/index-terms'
+import { EVERYTHING_PARAM, Planner, type Plan, type Slot } from './plan/rewrite'
+import { Memo, type DatasetView } from './view'
 
 export type RunOptions = {
   params: Record<string, unknown>
@@ -23,7 +23,7 @@ export type RunOptions = {
   plain?: boolean
 }
 
-type Parsed = {tree: ExprNode; plan: Plan}
+type Parsed = { tree: ExprNode; plan: Plan }
 const parsedCache = new Memo(500)
 
 export function parseQuery(query: string, params: Record<string, unknown>): Parsed {
@@ -33,7 +33,7 @@ export function parseQuery(query: string, params: Record<string, unknown>): Pars
   if (hit.hit) return hit.value as Parsed
   let tree: ExprNode
   try {
-    tree = parse(query, {params})
+    tree = parse(query, { params })
   } catch (err) {
     if (err instanceof GroqSyntaxError) {
       const detail = err.message.replace(/^Syntax error in GROQ query at position \d+:?\s*/, '')
@@ -42,29 +42,29 @@ export function parseQuery(query: string, params: Record<string, unknown>): Pars
     }
     throw queryParseError((err as Error).message, query, 0, query.length)
   }
-  const parsed = {tree, plan: new Planner().plan(tree)}
+  const parsed = { tree, plan: new Planner().plan(tree) }
   parsedCache.set(key, parsed)
   return parsed
 }
 
 /** Runs a GROQ query against one view and returns the plain JSON-able result. */
 export async function runQuery(view: DatasetView, query: string, options: RunOptions): Promise<unknown> {
-  const {tree, plan} = parseQuery(query, options.params)
+  const { tree, plan } = parseQuery(query, options.params)
   const budget = new Budget(options.timeoutMs, options.signal)
   const base = {
     dataset: view.docs,
     timestamp: new Date(),
-    sanity: {projectId: options.projectId ?? 'local', dataset: options.dataset ?? 'production'},
+    sanity: { projectId: options.projectId ?? 'local', dataset: options.dataset ?? 'production' },
   }
   let value
   if (options.plain || !plan.optimized) {
     const dereference = options.plain
       ? undefined
-      : ({_ref}: {_ref: string}) => {
+      : ({ _ref }: { _ref: string }) => {
           budget.check()
           return view.byId.get(_ref)
         }
-    value = await (await evaluate(tree, {...base, params: options.params, dereference})).get()
+    value = await (await evaluate(tree, { ...base, params: options.params, dereference })).get()
   } else {
     const exec = new Execution(view, budget, base, options.params)
     value = await exec.run(plan)
@@ -81,16 +81,16 @@ class Execution {
   constructor(
     private readonly view: DatasetView,
     private readonly budget: Budget,
-    private readonly base: {dataset: readonly LakeDocument[]; timestamp: Date; sanity: {projectId: string; dataset: string}},
+    private readonly base: { dataset: readonly LakeDocument[]; timestamp: Date; sanity: { projectId: string; dataset: string } },
     userParams: Record<string, unknown>,
   ) {
-    this.params = {...userParams, [EVERYTHING_PARAM]: null}
+    this.params = { ...userParams, [EVERYTHING_PARAM]: null }
   }
 
   /** Candidate lists computed per request, and the dynamic terms that may narrow them per evaluation. */
-  private readonly candidateLists = new Map<string, {list: readonly unknown[]; dynamic: IndexTerm[]}>()
+  private readonly candidateLists = new Map<string, { list: readonly unknown[]; dynamic: IndexTerm[] }>()
 
-  private readonly dereference = ({_ref}: {_ref: string}) => {
+  private readonly dereference = ({ _ref }: { _ref: string }) => {
     this.budget.check()
     const dynamic = readDynamicRef(_ref)
     // groq-js hands whatever this returns to fromJS, so a list (or a pausing scan) is a list.
@@ -115,7 +115,7 @@ class Execution {
   }
 
   private async evaluate(node: ExprNode): Promise<unknown> {
-    const value = await evaluate(node, {...this.base, params: this.params, dereference: this.dereference})
+    const value = await evaluate(node, { ...this.base, params: this.params, dereference: this.dereference })
     return value.get()
   }
 
@@ -156,7 +156,7 @@ class Execution {
     this.budget.check()
     if (slot.kind === 'candidates') {
       const list = await this.candidates(slot.indexed)
-      this.candidateLists.set(slot.name, {list, dynamic: slot.dynamic})
+      this.candidateLists.set(slot.name, { list, dynamic: slot.dynamic })
       this.bind(slot.name, list)
       return
     }
@@ -172,7 +172,7 @@ class Execution {
    */
   private async candidates(terms: IndexedTerm[]): Promise<readonly unknown[]> {
     let best: readonly unknown[] = this.view.docs
-    for (const {term, values} of terms) {
+    for (const { term, values } of terms) {
       const evaluated: unknown[] = []
       for (const value of values) evaluated.push(await this.evaluate(value))
       best = narrow(this.view, best, term, evaluated)

@@ -15,15 +15,15 @@
  * Only images in the export layout (`image@file://./images/<sha1>-<w>x<h>.<ext>`) are supported;
  * anything else fails with an ExportFormatError naming the document and field.
  */
-import {existsSync, readFileSync, statSync} from 'node:fs'
-import {join} from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 
-import {imageExtras} from './images/metadata'
+import { imageExtras } from './images/metadata'
 
-export type ExportDocument = {_id: string; _type: string; [key: string]: unknown}
+export type ExportDocument = { _id: string; _type: string; [key: string]: unknown }
 
 /** What assets.json holds: asset metadata keyed `image-<sha1>` (see @sanity/export). */
-export type AssetMap = Record<string, {originalFilename?: string; [key: string]: unknown}>
+export type AssetMap = Record<string, { originalFilename?: string; [key: string]: unknown }>
 
 export type ImportOptions = {
   /** The folder of data.ndjson; image files are read from its images/ folder. */
@@ -60,14 +60,19 @@ const SANITY_ASSET = /^(file|image)@(.*)$/
 const EXPORTED_IMAGE = /^file:\/\/\.\/images\/([^/]+)$/
 
 const MIME_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
-  svg: 'image/svg+xml', avif: 'image/avif', tiff: 'image/tiff',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  avif: 'image/avif',
+  tiff: 'image/tiff',
 }
 
-type Path = Array<string | number | {_key: string}>
+type Path = Array<string | number | { _key: string }>
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** `body[_key=="abc"].asset`, as Sanity names paths in its messages. */
 export function pathToString(path: Path): string {
@@ -86,7 +91,7 @@ function mapObjects(value: unknown, path: Path, visit: (obj: Record<string, unkn
   if (Array.isArray(value)) {
     let changed = false
     const items = value.map((item, index) => {
-      const segment = isRecord(item) && typeof item._key === 'string' ? {_key: item._key} : index
+      const segment = isRecord(item) && typeof item._key === 'string' ? { _key: item._key } : index
       const next = mapObjects(item, [...path, segment], visit)
       if (next !== item) changed = true
       return next
@@ -103,7 +108,7 @@ function mapObjects(value: unknown, path: Path, visit: (obj: Record<string, unkn
   return visit(changed ? Object.fromEntries(entries) : value, path)
 }
 
-export type ExportedImage = {name: string; sha1: string; width: number; height: number; extension: string; mimeType: string}
+export type ExportedImage = { name: string; sha1: string; width: number; height: number; extension: string; mimeType: string }
 
 /**
  * The image file a `_sanityAsset` value names (`image@file://./images/<sha1>-<w>x<h>.<ext>`);
@@ -121,14 +126,14 @@ export function parseExportedImage(value: unknown): ExportedImage {
   const [, sha1, width, height, extension] = parts
   const mimeType = MIME_TYPES[extension!]
   if (!mimeType) throw new Error(`image file "${name}" has an extension that is not an image type (${Object.keys(MIME_TYPES).join(', ')})`)
-  return {name, sha1: sha1!, width: Number(width), height: Number(height), extension: extension!, mimeType}
+  return { name, sha1: sha1!, width: Number(width), height: Number(height), extension: extension!, mimeType }
 }
 
 /** Every object in `doc` that holds a `_sanityAsset`, with its path (`mainImage`, `body[_key=="k"]`). */
-export function findExportedAssets(doc: ExportDocument): Array<{holder: Record<string, unknown>; path: string}> {
-  const found: Array<{holder: Record<string, unknown>; path: string}> = []
+export function findExportedAssets(doc: ExportDocument): Array<{ holder: Record<string, unknown>; path: string }> {
+  const found: Array<{ holder: Record<string, unknown>; path: string }> = []
   mapObjects(doc, [], (obj, path) => {
-    if ('_sanityAsset' in obj) found.push({holder: obj, path: pathToString(path)})
+    if ('_sanityAsset' in obj) found.push({ holder: obj, path: pathToString(path) })
     return obj
   })
   return found
@@ -150,7 +155,7 @@ function readAssetMap(datasetDir: string): AssetMap {
  * ExportFormatError for a value it cannot import or a file that is not there.
  */
 export function importExportedDocuments<T extends ExportDocument>(docs: readonly T[], options: ImportOptions): Array<T | ExportDocument> {
-  const {datasetDir, projectId = 'local', dataset = 'production', imageMetadata = true} = options
+  const { datasetDir, projectId = 'local', dataset = 'production', imageMetadata = true } = options
   let assetMap: AssetMap | undefined = options.assetMap
   const ids = new Set(docs.map((doc) => doc._id))
   const assets = new Map<string, ExportDocument>()
@@ -189,22 +194,29 @@ export function importExportedDocuments<T extends ExportDocument>(docs: readonly
           url: `https://cdn.sanity.io/${storedPath}`,
           metadata: {
             _type: 'sanity.imageMetadata',
-            dimensions: {_type: 'sanity.imageDimensions', width: file.width, height: file.height, aspectRatio: file.width / file.height},
+            dimensions: { _type: 'sanity.imageDimensions', width: file.width, height: file.height, aspectRatio: file.width / file.height },
           },
         })
       }
-      const rest = {...obj}
+      const rest = { ...obj }
       delete rest._sanityAsset
-      return {...rest, asset: {_type: 'reference', _ref: id}}
+      return { ...rest, asset: { _type: 'reference', _ref: id } }
     }),
   ) as T[]
   const added = [...assets.values()].filter((asset) => !ids.has(asset._id))
   if (imageMetadata && added.length > 0) {
-    const files = added.map((asset) => ({sha1: asset.sha1hash as string, name: (asset.path as string).split('/').pop()!}))
+    const files = added.map((asset) => ({ sha1: asset.sha1hash as string, name: (asset.path as string).split('/').pop()! }))
     const extras = imageExtras(datasetDir, files)
     for (const asset of added) {
       const found = extras.get(asset.sha1hash as string)
-      if (found) asset.metadata = {...(asset.metadata as object), lqip: found.lqip, palette: found.palette, hasAlpha: found.hasAlpha, isOpaque: found.isOpaque}
+      if (found)
+        asset.metadata = {
+          ...(asset.metadata as object),
+          lqip: found.lqip,
+          palette: found.palette,
+          hasAlpha: found.hasAlpha,
+          isOpaque: found.isOpaque,
+        }
     }
   }
   return [...imported, ...added]
@@ -225,9 +237,9 @@ export function exportDocuments<T extends ExportDocument>(docs: readonly T[]): T
           const match = typeof ref === 'string' ? IMAGE_ASSET_ID.exec(ref) : null
           if (!match) return obj
           const [, sha1, width, height, extension] = match
-          const rest = {...obj}
+          const rest = { ...obj }
           delete rest.asset
-          return {_sanityAsset: `image@file://./images/${sha1}-${width}x${height}.${extension}`, ...rest}
+          return { _sanityAsset: `image@file://./images/${sha1}-${width}x${height}.${extension}`, ...rest }
         }) as T,
     )
 }

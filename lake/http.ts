@@ -1,6 +1,6 @@
-import type {IncomingMessage, ServerResponse} from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import {badRequest, bodyTooLarge, LakeError} from './errors'
+import { badRequest, bodyTooLarge, LakeError } from './errors'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   sendJsonText(res, status, JSON.stringify(body))

@@ -22,7 +22,9 @@ export class InvalidInput extends Error {}
 
 export function checkDocumentId(id: unknown): string {
   if (typeof id !== 'string' || id.length > 128 || !DOCUMENT_ID.test(id)) {
-    throw new InvalidInput(`Invalid document ID ${JSON.stringify(id)}: use letters, digits, "_", "-" and "."-separated parts, at most 128 characters`)
+    throw new InvalidInput(
+      `Invalid document ID ${JSON.stringify(id)}: use letters, digits, "_", "-" and "."-separated parts, at most 128 characters`,
+    )
   }
   return id
 }
@@ -56,14 +58,15 @@ export function checkDocumentBody(doc: Record<string, unknown>): void {
   }
 }
 
-export type PathSegment = {name: string} | {index: number} | {key: string}
+export type PathSegment = { name: string } | { index: number } | { key: string }
 
 /**
  * A patch path as Sanity writes it: attribute names joined by `.`, each followed by any number of
  * `[n]` or `[_key=="k"]`. Wildcards, filters, ranges and recursive descent are refused.
  */
 export function parsePatchPath(path: unknown): PathSegment[] {
-  if (typeof path !== 'string' || path.length === 0 || path.length > 1024) throw new InvalidInput(`Invalid patch path ${JSON.stringify(path)}`)
+  if (typeof path !== 'string' || path.length === 0 || path.length > 1024)
+    throw new InvalidInput(`Invalid patch path ${JSON.stringify(path)}`)
   const part = /^([A-Za-z_][A-Za-z0-9_]*)((?:\[(?:-?\d+|_key\s*==\s*(?:"[^"\\[\]]*"|'[^'\\[\]]*'))\])*)$/
   const selector = /\[(?:(-?\d+)|_key\s*==\s*(?:"([^"]*)"|'([^']*)'))\]/g
   const segments: PathSegment[] = []
@@ -71,8 +74,8 @@ export function parsePatchPath(path: unknown): PathSegment[] {
     const m = part.exec(text)
     if (!m) throw new InvalidInput(`Invalid patch path "${path}": use attribute names with [index] or [_key=="key"]`)
     checkName(m[1]!, `patch path "${path}"`, CLIENT_SYSTEM_KEYS)
-    segments.push({name: m[1]!})
-    for (const s of m[2]!.matchAll(selector)) segments.push(s[1] !== undefined ? {index: Number(s[1])} : {key: s[2] ?? s[3]!})
+    segments.push({ name: m[1]! })
+    for (const s of m[2]!.matchAll(selector)) segments.push(s[1] !== undefined ? { index: Number(s[1]) } : { key: s[2] ?? s[3]! })
   }
   return segments
 }

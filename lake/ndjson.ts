@@ -1,6 +1,6 @@
-import {LakeError} from './errors'
+import { LakeError } from './errors'
 
-export type LakeDocument = {_id: string; _type: string; [key: string]: unknown}
+export type LakeDocument = { _id: string; _type: string; [key: string]: unknown }
 
 /** A line of the NDJSON file that is not a document; names the file and 1-based line. */
 export class NdjsonError extends LakeError {

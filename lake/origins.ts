@@ -1,6 +1,6 @@
-import type {IncomingMessage, ServerResponse} from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import {LakeError} from './errors'
+import { LakeError } from './errors'
 
 /**
  * Who may talk to the lake. The lake listens on a port any page in the editor's browser can
@@ -34,7 +34,8 @@ export function parseOrigin(value: string): string {
 /** The names the lake answers to on `port`: loopback names, the address it listens on, and `extra` (`name` or `name:port`). */
 export function hostNames(port: number, listenHost: string, extra: readonly string[]): Set<string> {
   const names = ['127.0.0.1', 'localhost', '[::1]']
-  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::') names.push(listenHost.includes(':') && !listenHost.startsWith('[') ? `[${listenHost}]` : listenHost)
+  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::')
+    names.push(listenHost.includes(':') && !listenHost.startsWith('[') ? `[${listenHost}]` : listenHost)
   const hosts = new Set<string>()
   const add = (name: string, withPort: boolean) => {
     const lower = name.trim().toLowerCase()
@@ -51,11 +52,19 @@ export function hostNames(port: number, listenHost: string, extra: readonly stri
 export function checkRequest(policy: RequestPolicy, req: IncomingMessage): void {
   const host = (req.headers.host ?? '').toLowerCase()
   if (!policy.hosts.has(host)) {
-    throw new LakeError(421, 'misdirectedRequest', `Host "${host}" is not a name of this lake; add it to LAKE_ALLOWED_HOSTS if it should be`)
+    throw new LakeError(
+      421,
+      'misdirectedRequest',
+      `Host "${host}" is not a name of this lake; add it to LAKE_ALLOWED_HOSTS if it should be`,
+    )
   }
   const origin = req.headers.origin
   if (origin !== undefined && !policy.origins.has(origin)) {
-    throw new LakeError(403, 'httpForbidden', `Origin "${origin}" is not allowed to use this lake; add it to LAKE_ALLOWED_ORIGINS if it should be`)
+    throw new LakeError(
+      403,
+      'httpForbidden',
+      `Origin "${origin}" is not allowed to use this lake; add it to LAKE_ALLOWED_ORIGINS if it should be`,
+    )
   }
 }
 
@@ -72,7 +81,8 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
   if (req.method === 'OPTIONS') {
     res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, OPTIONS')
     const asked = req.headers['access-control-request-headers']
-    const headers = typeof asked === 'string' && /^[\w-]+(\s*,\s*[\w-]+)*$/.test(asked) ? asked : 'Authorization, Content-Type, X-Sanity-Project-Id'
+    const headers =
+      typeof asked === 'string' && /^[\w-]+(\s*,\s*[\w-]+)*$/.test(asked) ? asked : 'Authorization, Content-Type, X-Sanity-Project-Id'
     res.setHeader('Access-Control-Allow-Headers', headers)
     res.setHeader('Access-Control-Max-Age', '600')
   }

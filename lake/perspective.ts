@@ -1,4 +1,4 @@
-import type {LakeDocument} from './ndjson'
+import type { LakeDocument } from './ndjson'
 
 export type Perspective = 'raw' | 'published' | 'drafts'
 
@@ -35,7 +35,7 @@ export const publishedId = (id: string) => (isDraftId(id) ? id.slice(DRAFTS.leng
  */
 export function applyPerspective(docs: readonly LakeDocument[], perspective: Perspective): LakeDocument[] {
   if (perspective === 'raw') return docs.slice()
-  const withOriginal = (doc: LakeDocument, id: string): LakeDocument => ({...doc, _id: id, _originalId: doc._id})
+  const withOriginal = (doc: LakeDocument, id: string): LakeDocument => ({ ...doc, _id: id, _originalId: doc._id })
   if (perspective === 'published') {
     return docs.filter((d) => !isDraftId(d._id) && !isVersionId(d._id)).map((d) => withOriginal(d, d._id))
   }

@@ -1,4 +1,4 @@
-import {LakeError} from './errors'
+import { LakeError } from './errors'
 
 /** Query text, in either method. The site's longest query is under 2 KB. */
 export const MAX_QUERY_BYTES = 32_000

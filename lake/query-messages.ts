@@ -1,12 +1,12 @@
-import type {LakeDocument} from './ndjson'
-import type {Perspective} from './perspective'
+import type { LakeDocument } from './ndjson'
+import type { Perspective } from './perspective'
 
 /** Messages to a query worker, processed in the order sent (see query-pool.ts). */
 export type ToWorker =
   /** Answered with `ready` once every earlier message is handled. */
-  | {type: 'ping'}
-  | {type: 'dataset'; name: string; docs: readonly LakeDocument[]}
-  | {type: 'commit'; name: string; changed: Array<[string, LakeDocument | null]>; order: string[]}
+  | { type: 'ping' }
+  | { type: 'dataset'; name: string; docs: readonly LakeDocument[] }
+  | { type: 'commit'; name: string; changed: Array<[string, LakeDocument | null]>; order: string[] }
   | {
       type: 'query'
       id: number
@@ -21,6 +21,6 @@ export type ToWorker =
     }
 
 export type FromWorker =
-  | {ready: true}
-  | {id: number; ok: true; json: string}
-  | {id: number; ok: false; status: number; type: string; description: string; details: Record<string, unknown>}
+  | { ready: true }
+  | { id: number; ok: true; json: string }
+  | { id: number; ok: false; status: number; type: string; description: string; details: Record<string, unknown> }

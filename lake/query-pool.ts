@@ -1,15 +1,22 @@
-import {availableParallelism} from 'node:os'
-import {extname, join} from 'node:path'
-import {Worker} from 'node:worker_threads'
+import { availableParallelism } from 'node:os'
+import { extname, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 
-import {LakeError, QueryTimeoutError} from './errors'
-import type {LakeDocument} from './ndjson'
-import type {FromWorker, ToWorker} from './query-messages'
-import type {Logger} from './store'
+import { LakeError, QueryTimeoutError } from './errors'
+import type { LakeDocument } from './ndjson'
+import type { FromWorker, ToWorker } from './query-messages'
+import type { Logger } from './store'
 
-type QueryMessage = Omit<Extract<ToWorker, {type: 'query'}>, 'type' | 'id' | 'timeoutMs'>
-type Job = {message: QueryMessage; deadline: number; timeoutMs: number; signal?: AbortSignal; resolve(json: string): void; reject(err: unknown): void}
-type Slot = {worker: Worker; running: {id: number; job: Job; timer: NodeJS.Timeout} | null; ready: Promise<void>; isReady: boolean}
+type QueryMessage = Omit<Extract<ToWorker, { type: 'query' }>, 'type' | 'id' | 'timeoutMs'>
+type Job = {
+  message: QueryMessage
+  deadline: number
+  timeoutMs: number
+  signal?: AbortSignal
+  resolve(json: string): void
+  reject(err: unknown): void
+}
+type Slot = { worker: Worker; running: { id: number; job: Job; timer: NodeJS.Timeout } | null; ready: Promise<void>; isReady: boolean }
 
 /** Past the budget, the worker gets this long to answer `queryTimeout` itself before it is terminated. */
 const GRACE_MS = 100
@@ -48,16 +55,16 @@ export class QueryPool {
 
   private spawn(): Slot {
     const tsx = entry.endsWith('.ts') ? require.resolve('tsx/cjs/api') : null
-    const worker = new Worker(BOOT, {eval: true, workerData: {entry, tsx}, execArgv: [], resourceLimits: {stackSizeMb: 16}})
+    const worker = new Worker(BOOT, { eval: true, workerData: { entry, tsx }, execArgv: [], resourceLimits: { stackSizeMb: 16 } })
     worker.unref()
     let markReady = () => {}
-    const slot: Slot = {worker, running: null, ready: new Promise<void>((resolve) => (markReady = resolve)), isReady: false}
+    const slot: Slot = { worker, running: null, ready: new Promise<void>((resolve) => (markReady = resolve)), isReady: false }
     slot.ready.then(() => {
       slot.isReady = true
       this.pump()
     })
-    for (const [name, docs] of this.datasets()) worker.postMessage({type: 'dataset', name, docs} satisfies ToWorker)
-    worker.postMessage({type: 'ping'} satisfies ToWorker)
+    for (const [name, docs] of this.datasets()) worker.postMessage({ type: 'dataset', name, docs } satisfies ToWorker)
+    worker.postMessage({ type: 'ping' } satisfies ToWorker)
     worker.on('message', (answer: FromWorker) => ('ready' in answer ? markReady() : this.settle(slot, answer)))
     worker.on('error', (err) => {
       this.log(`query worker failed: ${err.message}`)
@@ -76,7 +83,7 @@ export class QueryPool {
   }
 
   /** Posts a dataset change to every worker, in order with the queries that follow. */
-  broadcast(message: Extract<ToWorker, {type: 'dataset' | 'commit'}>): void {
+  broadcast(message: Extract<ToWorker, { type: 'dataset' | 'commit' }>): void {
     for (const slot of this.slots) slot.worker.postMessage(message)
   }
 
@@ -84,9 +91,9 @@ export class QueryPool {
   run(message: QueryMessage, timeoutMs: number, signal?: AbortSignal): Promise<string> {
     if (this.closed) return Promise.reject(new LakeError(503, 'serviceUnavailable', 'The lake is closing'))
     return new Promise<string>((resolve, reject) => {
-      const job: Job = {message, deadline: Date.now() + timeoutMs, timeoutMs, signal, resolve, reject}
+      const job: Job = { message, deadline: Date.now() + timeoutMs, timeoutMs, signal, resolve, reject }
       this.queue.push(job)
-      signal?.addEventListener('abort', () => this.abort(job), {once: true})
+      signal?.addEventListener('abort', () => this.abort(job), { once: true })
       this.pump()
     })
   }
@@ -104,12 +111,12 @@ export class QueryPool {
       }
       const id = this.nextId++
       const timer = setTimeout(() => this.replace(slot, new QueryTimeoutError(job.timeoutMs)), remaining + GRACE_MS)
-      slot.running = {id, job, timer}
-      slot.worker.postMessage({...job.message, type: 'query', id, timeoutMs: remaining} satisfies ToWorker)
+      slot.running = { id, job, timer }
+      slot.worker.postMessage({ ...job.message, type: 'query', id, timeoutMs: remaining } satisfies ToWorker)
     }
   }
 
-  private settle(slot: Slot, answer: Exclude<FromWorker, {ready: true}>): void {
+  private settle(slot: Slot, answer: Exclude<FromWorker, { ready: true }>): void {
     const running = slot.running
     if (!running || running.id !== answer.id) return
     clearTimeout(running.timer)

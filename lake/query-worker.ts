@@ -5,14 +5,14 @@
  * indexes). Results are serialised here, so their size is checked and their cost paid off the
  * main thread. If a query outlives its budget, the main thread terminates this thread.
  */
-import {parentPort} from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 
-import {LakeError, queryResultTooLarge} from './errors'
-import {runQuery} from './execute'
-import type {LakeDocument} from './ndjson'
-import type {Perspective} from './perspective'
-import type {ToWorker, FromWorker} from './query-messages'
-import {DatasetView} from './view'
+import { LakeError, queryResultTooLarge } from './errors'
+import { runQuery } from './execute'
+import type { LakeDocument } from './ndjson'
+import type { Perspective } from './perspective'
+import type { ToWorker, FromWorker } from './query-messages'
+import { DatasetView } from './view'
 
 class Replica {
   private views = new Map<Perspective, DatasetView>()
@@ -58,8 +58,9 @@ const port = parentPort!
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'ping') {
     // One small query per replica first, so the first real one does not pay for a cold parser.
-    for (const replica of replicas.values()) await runQuery(replica.view('published'), 'count(*[_type == $t])', {params: {t: ''}, timeoutMs: 10_000}).catch(() => {})
-    port.postMessage({ready: true} satisfies FromWorker)
+    for (const replica of replicas.values())
+      await runQuery(replica.view('published'), 'count(*[_type == $t])', { params: { t: '' }, timeoutMs: 10_000 }).catch(() => {})
+    port.postMessage({ ready: true } satisfies FromWorker)
     return
   }
   if (message.type === 'dataset') {
@@ -82,15 +83,29 @@ port.on('message', async (message: ToWorker) => {
     })
     const json = JSON.stringify(result) ?? 'null'
     if (json.length > message.maxResultBytes) throw queryResultTooLarge(message.maxResultBytes)
-    reply({id: message.id, ok: true, json})
+    reply({ id: message.id, ok: true, json })
   } catch (err) {
     if (err instanceof LakeError) {
-      reply({id: message.id, ok: false, status: err.status, type: err.type, description: err.message, details: err.details})
+      reply({ id: message.id, ok: false, status: err.status, type: err.type, description: err.message, details: err.details })
     } else if (err instanceof RangeError) {
       // Deeply nested query trees overflow the parser's or planner's recursion.
-      reply({id: message.id, ok: false, status: 400, type: 'queryTooComplex', description: `Query is too deeply nested to run (${err.message})`, details: {}})
+      reply({
+        id: message.id,
+        ok: false,
+        status: 400,
+        type: 'queryTooComplex',
+        description: `Query is too deeply nested to run (${err.message})`,
+        details: {},
+      })
     } else {
-      reply({id: message.id, ok: false, status: 500, type: 'internalError', description: `Internal error: ${(err as Error)?.message ?? String(err)}`, details: {}})
+      reply({
+        id: message.id,
+        ok: false,
+        status: 500,
+        type: 'internalError',
+        description: `Internal error: ${(err as Error)?.message ?? String(err)}`,
+        details: {},
+      })
     }
   }
 })

@@ -1,18 +1,18 @@
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
-import type {DataEndpoint, Lake, LakeContext, LakeOptions} from './context'
-import {docEndpoint} from './endpoints/doc'
-import {serveImage} from './endpoints/images'
-import {listenEndpoint} from './endpoints/listen'
-import {mutateEndpoint} from './endpoints/mutate'
-import {queryEndpoint} from './endpoints/query'
-import {badRequest, datasetNotFound, LakeError, notFound} from './errors'
-import {DEFAULT_MAX_RESULT_BYTES} from './execute'
-import {sendJson} from './http'
-import {applyCors, checkRequest, DEFAULT_ALLOWED_ORIGINS, hostNames, parseOrigin} from './origins'
-import {defaultWorkerCount, QueryPool} from './query-pool'
-import {DatasetStore} from './store'
+import type { DataEndpoint, Lake, LakeContext, LakeOptions } from './context'
+import { docEndpoint } from './endpoints/doc'
+import { serveImage } from './endpoints/images'
+import { listenEndpoint } from './endpoints/listen'
+import { mutateEndpoint } from './endpoints/mutate'
+import { queryEndpoint } from './endpoints/query'
+import { badRequest, datasetNotFound, LakeError, notFound } from './errors'
+import { DEFAULT_MAX_RESULT_BYTES } from './execute'
+import { sendJson } from './http'
+import { applyCors, checkRequest, DEFAULT_ALLOWED_ORIGINS, hostNames, parseOrigin } from './origins'
+import { defaultWorkerCount, QueryPool } from './query-pool'
+import { DatasetStore } from './store'
 
 /** The router: which endpoint module answers which path. The endpoints live in endpoints/. */
 const DATA_ENDPOINTS: Record<string, DataEndpoint> = {
@@ -36,13 +36,22 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     throw err
   }
   if (options.watch !== false) for (const store of datasets.values()) store.watch()
-  const queries = new QueryPool(options.queryWorkers ?? defaultWorkerCount(), () => [...datasets].map(([name, store]) => [name, store.documents]), log)
+  const queries = new QueryPool(
+    options.queryWorkers ?? defaultWorkerCount(),
+    () => [...datasets].map(([name, store]) => [name, store.documents]),
+    log,
+  )
   for (const [name, store] of datasets) {
     // Replicas follow the store: the whole dataset on reload, each transaction as it commits.
     store.onChange((change) => {
-      if (change.type === 'reload') return queries.broadcast({type: 'dataset', name, docs: [...store.documents]})
+      if (change.type === 'reload') return queries.broadcast({ type: 'dataset', name, docs: [...store.documents] })
       const byId = store.view('raw').byId
-      queries.broadcast({type: 'commit', name, changed: change.ids.map((id) => [id, byId.get(id) ?? null]), order: store.documents.map((d) => d._id)})
+      queries.broadcast({
+        type: 'commit',
+        name,
+        changed: change.ids.map((id) => [id, byId.get(id) ?? null]),
+        order: store.documents.map((d) => d._id),
+      })
     })
   }
 
@@ -53,7 +62,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     maxResultBytes: options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
     queries,
     log,
-    policy: {origins, hosts: new Set()},
+    policy: { origins, hosts: new Set() },
     streams: new Set(),
   }
   const server = createServer((req, res) => {
@@ -70,7 +79,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   // Answer no query before the workers hold the datasets: the first ones would wait for them.
   await queries.ready()
   const address = server.address() as AddressInfo
-  context.policy = {origins, hosts: hostNames(address.port, options.host ?? '127.0.0.1', options.allowedHosts ?? [])}
+  context.policy = { origins, hosts: hostNames(address.port, options.host ?? '127.0.0.1', options.allowedHosts ?? []) }
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
     url: `http://${host}:${address.port}`,
@@ -102,7 +111,7 @@ function fail(context: LakeContext, res: ServerResponse, err: unknown): void {
     sendJson(res, err.status, err.toBody())
     return
   }
-  sendJson(res, 500, {error: {description: `Internal error: ${(err as Error)?.message ?? String(err)}`, type: 'internalError'}})
+  sendJson(res, 500, { error: { description: `Internal error: ${(err as Error)?.message ?? String(err)}`, type: 'internalError' } })
 }
 
 async function handle(context: LakeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -129,7 +138,7 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   const endpoint = DATA_ENDPOINTS[name]!
   const pathFits = endpoint.path === 'none' ? rest === undefined : Boolean(rest)
   if (!pathFits || !endpoint.methods.includes(req.method ?? '')) throw notFound(`No route for ${req.method} ${url.pathname}`)
-  return endpoint.handle({context, store, apiVersion, url, rest, req, res})
+  return endpoint.handle({ context, store, apiVersion, url, rest, req, res })
 }
 
 /** `1`, `X` or a real calendar date after 1970 (as @sanity/client checks it): not v2025-02-30, not v9999-99-99. */

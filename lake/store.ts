@@ -1,16 +1,18 @@
-import {createHash} from 'node:crypto'
-import {readFileSync, statSync, watch, writeFileSync, renameSync, type FSWatcher} from 'node:fs'
-import {basename, dirname, join} from 'node:path'
+import { createHash } from 'node:crypto'
+import { readFileSync, statSync, watch, writeFileSync, renameSync, type FSWatcher } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 
-import {LakeError} from './errors'
-import {exportDocuments, ExportFormatError, importExportedDocuments} from './export-format'
-import {parseNdjson, toNdjson, type LakeDocument} from './ndjson'
-import type {Perspective} from './perspective'
-import {DatasetView} from './view'
+import { LakeError } from './errors'
+import { exportDocuments, ExportFormatError, importExportedDocuments } from './export-format'
+import { parseNdjson, toNdjson, type LakeDocument } from './ndjson'
+import type { Perspective } from './perspective'
+import { DatasetView } from './view'
 
 export type Logger = (message: string) => void
 
-type Listener = (event: {type: 'reload'} | {type: 'mutation'; ids: string[]; transactionId: string; previous: Map<string, LakeDocument | null>}) => void
+type Listener = (
+  event: { type: 'reload' } | { type: 'mutation'; ids: string[]; transactionId: string; previous: Map<string, LakeDocument | null> },
+) => void
 
 /**
  * One dataset: its NDJSON file, the documents of its current version and the views of that
@@ -51,7 +53,7 @@ export class DatasetStore {
     const docs = parseNdjson(text, this.file)
     let imported: LakeDocument[]
     try {
-      imported = importExportedDocuments(docs, {datasetDir: dirname(this.file), dataset: this.name})
+      imported = importExportedDocuments(docs, { datasetDir: dirname(this.file), dataset: this.name })
     } catch (err) {
       if (err instanceof ExportFormatError) throw new LakeError(500, 'datasetLoadError', `${this.file}: ${err.message}`)
       throw err
@@ -123,7 +125,7 @@ export class DatasetStore {
     }
     this.contentHash = h
     this.log(`dataset "${this.name}": reloaded ${this.docs.length} documents from ${this.file}`)
-    for (const listener of this.listeners) listener({type: 'reload'})
+    for (const listener of this.listeners) listener({ type: 'reload' })
     return true
   }
 
@@ -141,7 +143,7 @@ export class DatasetStore {
     writeFileSync(tmp, text)
     renameSync(tmp, this.file)
     this.contentHash = hash(text)
-    for (const listener of this.listeners) listener({type: 'mutation', ids: [...changed.keys()], transactionId, previous})
+    for (const listener of this.listeners) listener({ type: 'mutation', ids: [...changed.keys()], transactionId, previous })
   }
 
   private replace(docs: LakeDocument[]): void {

@@ -1,5 +1,5 @@
-import type {LakeDocument} from './ndjson'
-import {applyPerspective, type Perspective} from './perspective'
+import type { LakeDocument } from './ndjson'
+import { applyPerspective, type Perspective } from './perspective'
 
 /**
  * The documents one perspective of one dataset version sees, with the indexes the query
@@ -15,7 +15,10 @@ export class DatasetView {
   private referrers: Map<string, LakeDocument[]> | null = null
   readonly memo = new Memo(256)
 
-  constructor(raw: readonly LakeDocument[], readonly perspective: Perspective) {
+  constructor(
+    raw: readonly LakeDocument[],
+    readonly perspective: Perspective,
+  ) {
     this.docs = applyPerspective(raw, perspective)
     this.docs.forEach((doc, i) => {
       // First wins, as in groq-js's scan for `->` (the loader rejects duplicate ids anyway).
@@ -87,7 +90,7 @@ function collectRefs(value: unknown, out: Set<string>): void {
   if (Array.isArray(value)) {
     for (const v of value) collectRefs(v, out)
   } else if (typeof value === 'object' && value !== null) {
-    const ref = (value as {_ref?: unknown})._ref
+    const ref = (value as { _ref?: unknown })._ref
     if (ref) {
       if (typeof ref === 'string') out.add(ref)
       return
@@ -101,12 +104,12 @@ export class Memo {
   private readonly entries = new Map<string, unknown>()
   constructor(private readonly capacity: number) {}
 
-  get(key: string): {hit: true; value: unknown} | {hit: false} {
-    if (!this.entries.has(key)) return {hit: false}
+  get(key: string): { hit: true; value: unknown } | { hit: false } {
+    if (!this.entries.has(key)) return { hit: false }
     const value = this.entries.get(key)
     this.entries.delete(key)
     this.entries.set(key, value)
-    return {hit: true, value}
+    return { hit: true, value }
   }
 
   set(key: string, value: unknown): void {

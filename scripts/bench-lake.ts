@@ -11,26 +11,26 @@
  * - article by slug (simplified): the older hand-written query without that subquery.
  * - listing of 12: newest articles, one page.
  */
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join, resolve} from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 
-import {createClient} from '@sanity/client'
+import { createClient } from '@sanity/client'
 
-import {articleBySlugQuery} from '../lib/content/queries/article'
-import {DatasetView, parseNdjson, runQuery, startLake} from '../lake'
-import {generateContent, writeContent} from './generate-content'
+import { articleBySlugQuery } from '../lib/content/queries/article'
+import { DatasetView, parseNdjson, runQuery, startLake } from '../lake'
+import { generateContent, writeContent } from './generate-content'
 
 /** Simplified article query: no related-articles subquery. */
 const articleBySlugSimplified = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo, "wordCount": length(string::split(pt::text(body), " ")), "authors": authors[]->{_id, name, "slug": slug.current, role, affiliation, bio, photo}, "topics": topics[]->{_id, title, "slug": slug.current}, "researchLinks": researchLinks[]->{_id, title, description, url, kind}, "related": relatedArticles[]->{_id, title, "slug": slug.current, standfirst, publishedAt}}`
 const listing = `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [$start...$end]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, "authors": authors[]->{_id, name, "slug": slug.current, role}, "topics": topics[]->{_id, title, "slug": slug.current}}`
 
-type Stats = {median: number; p95: number; runs: number}
+type Stats = { median: number; p95: number; runs: number }
 
 const stats = (ms: number[]): Stats => {
   const sorted = [...ms].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return {median: round(at(0.5)), p95: round(at(0.95)), runs: ms.length}
+  return { median: round(at(0.5)), p95: round(at(0.95)), runs: ms.length }
 }
 const round = (n: number) => Math.round(n * 100) / 100
 
@@ -58,31 +58,38 @@ async function main(argv: string[]) {
   try {
     for (const size of sizes) {
       const file = writeContent(generateContent(size), join(dir, String(size)))
-      const lake = await startLake({port: 0, datasets: {production: file}, watch: false, log: () => {}})
-      const client = createClient({projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false, apiHost: lake.url})
+      const lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
+      const client = createClient({
+        projectId: 'local',
+        dataset: 'production',
+        apiVersion: '2025-02-19',
+        useCdn: false,
+        useProjectHostname: false,
+        apiHost: lake.url,
+      })
       const docs = parseNdjson(readFileSync(file, 'utf8'), file)
-      const slugs = docs.filter((d) => d._type === 'article').map((d) => (d.slug as {current: string}).current)
+      const slugs = docs.filter((d) => d._type === 'article').map((d) => (d.slug as { current: string }).current)
       const pages = Math.floor(slugs.length / 12)
       const slugAt = (i: number) => slugs[(i * 7919) % slugs.length]!
-      const pageAt = (i: number) => ({start: (i % pages) * 12, end: (i % pages) * 12 + 12})
+      const pageAt = (i: number) => ({ start: (i % pages) * 12, end: (i % pages) * 12 + 12 })
       const warmup = 20
 
-      const httpSite = await time(runs, warmup, (i) => client.fetch(articleBySlugQuery, {slug: slugAt(i)}))
-      const httpSlug = await time(runs, warmup, (i) => client.fetch(articleBySlugSimplified, {slug: slugAt(i)}))
+      const httpSite = await time(runs, warmup, (i) => client.fetch(articleBySlugQuery, { slug: slugAt(i) }))
+      const httpSlug = await time(runs, warmup, (i) => client.fetch(articleBySlugSimplified, { slug: slugAt(i) }))
       const httpList = await time(runs, warmup, (i) => client.fetch(listing, pageAt(i)))
       await lake.close()
 
       // Plain groq-js scans every document per query; fewer runs keep the bench short.
       const view = new DatasetView(docs, 'published')
-      const plain = (query: string, params: Record<string, unknown>) => runQuery(view, query, {params, timeoutMs: 600_000, plain: true})
-      const plainSite = await time(plainRuns, 3, (i) => plain(articleBySlugQuery, {slug: slugAt(i)}))
-      const plainSlug = await time(plainRuns, 3, (i) => plain(articleBySlugSimplified, {slug: slugAt(i)}))
+      const plain = (query: string, params: Record<string, unknown>) => runQuery(view, query, { params, timeoutMs: 600_000, plain: true })
+      const plainSite = await time(plainRuns, 3, (i) => plain(articleBySlugQuery, { slug: slugAt(i) }))
+      const plainSlug = await time(plainRuns, 3, (i) => plain(articleBySlugSimplified, { slug: slugAt(i) }))
       const plainList = await time(plainRuns, 3, (i) => plain(listing, pageAt(i)))
 
       results[String(size)] = {
-        articleBySlugSite: {lakeHttp: httpSite, plainGroqJs: plainSite},
-        articleBySlugSimplified: {lakeHttp: httpSlug, plainGroqJs: plainSlug},
-        listing: {lakeHttp: httpList, plainGroqJs: plainList},
+        articleBySlugSite: { lakeHttp: httpSite, plainGroqJs: plainSite },
+        articleBySlugSimplified: { lakeHttp: httpSlug, plainGroqJs: plainSlug },
+        listing: { lakeHttp: httpList, plainGroqJs: plainList },
       }
       console.log(`\n${size} articles (${docs.length} documents)`)
       console.table({
@@ -95,11 +102,11 @@ async function main(argv: string[]) {
       })
     }
   } finally {
-    rmSync(dir, {recursive: true, force: true})
+    rmSync(dir, { recursive: true, force: true })
   }
   const out = resolve(__dirname, '..', 'bench', 'results', 'lake.json')
-  mkdirSync(resolve(out, '..'), {recursive: true})
-  writeFileSync(out, JSON.stringify({date: new Date().toISOString(), node: process.version, unit: 'ms', results}, null, 2) + '\n')
+  mkdirSync(resolve(out, '..'), { recursive: true })
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, unit: 'ms', results }, null, 2) + '\n')
   console.log(`\nwrote ${out}`)
 }
 

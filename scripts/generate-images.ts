@@ -41,10 +41,18 @@ const PALETTES = {
 } as const
 
 const wide = (name: string, motif: Motif, palette: keyof typeof PALETTES): ImageSpec => ({
-  name, motif, palette: PALETTES[palette], width: 1200, height: 675,
+  name,
+  motif,
+  palette: PALETTES[palette],
+  width: 1200,
+  height: 675,
 })
 const square = (name: string, palette: keyof typeof PALETTES): ImageSpec => ({
-  name, motif: 'portrait', palette: PALETTES[palette], width: 600, height: 600,
+  name,
+  motif: 'portrait',
+  palette: PALETTES[palette],
+  width: 600,
+  height: 600,
 })
 
 export const IMAGES: readonly ImageSpec[] = [
@@ -79,7 +87,7 @@ function random(seedText: string): () => number {
   }
 }
 
-const pick = <T,>(list: readonly T[], rnd: () => number): T => list[Math.floor(rnd() * list.length)] as T
+const pick = <T>(list: readonly T[], rnd: () => number): T => list[Math.floor(rnd() * list.length)] as T
 const n = (value: number) => value.toFixed(1)
 
 function shapes(spec: ImageSpec, rnd: () => number): string {
@@ -106,9 +114,10 @@ function shapes(spec: ImageSpec, rnd: () => number): string {
       for (let x = 0; x < 12; x += 1) {
         for (let y = 0; y < Math.ceil(h / size); y += 1) {
           if (rnd() < 0.45) continue
-          const shape = rnd() < 0.5
-            ? `<rect x="${n(x * size + 6)}" y="${n(y * size + 6)}" width="${n(size - 12)}" height="${n(size - 12)}"`
-            : `<circle cx="${n(x * size + size / 2)}" cy="${n(y * size + size / 2)}" r="${n(size / 2 - 8)}"`
+          const shape =
+            rnd() < 0.5
+              ? `<rect x="${n(x * size + 6)}" y="${n(y * size + 6)}" width="${n(size - 12)}" height="${n(size - 12)}"`
+              : `<circle cx="${n(x * size + size / 2)}" cy="${n(y * size + size / 2)}" r="${n(size / 2 - 8)}"`
           cells.push(`${shape} fill="${pick(accents, rnd)}"/>`)
         }
       }
@@ -125,11 +134,15 @@ function shapes(spec: ImageSpec, rnd: () => number): string {
     case 'portrait': {
       // An abstract head-and-shoulders, not a likeness: the sample authors are fictional.
       const skin = pick(['#f1c27d', '#c68642', '#8d5524', '#e0ac69', '#ffdbac'], rnd)
-      const rings = Array.from({ length: 4 }, (_, i) =>
-        `<circle cx="${n(w * rnd())}" cy="${n(h * rnd() * 0.5)}" r="${n(60 + i * 30)}" fill="${pick(accents, rnd)}" opacity="0.45"/>`,
+      const rings = Array.from(
+        { length: 4 },
+        (_, i) =>
+          `<circle cx="${n(w * rnd())}" cy="${n(h * rnd() * 0.5)}" r="${n(60 + i * 30)}" fill="${pick(accents, rnd)}" opacity="0.45"/>`,
       ).join('')
-      return `${rings}<ellipse cx="${w / 2}" cy="${h}" rx="${w * 0.36}" ry="${h * 0.38}" fill="${pick(accents, rnd)}"/>` +
+      return (
+        `${rings}<ellipse cx="${w / 2}" cy="${h}" rx="${w * 0.36}" ry="${h * 0.38}" fill="${pick(accents, rnd)}"/>` +
         `<circle cx="${w / 2}" cy="${h * 0.42}" r="${w * 0.17}" fill="${skin}"/>`
+      )
     }
   }
 }

@@ -36,7 +36,10 @@ async function lakeAnswers(url: string): Promise<boolean> {
  * (NEXT_PUBLIC_SITE_URL, and localhost/127.0.0.1 on PORT, default 3000), where the Studio lives too.
  */
 function allowedOrigins(): string[] {
-  const listed = (process.env.LAKE_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  const listed = (process.env.LAKE_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
   if (listed.length > 0) return listed
   const port = process.env.PORT || '3000'
   const origins = new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`])
@@ -59,7 +62,13 @@ async function main() {
         datasets: { production: path.join(root, 'content/data.ndjson') },
         allowedOrigins: allowedOrigins(),
         // The name the site uses for the lake is one of the lake's names.
-        allowedHosts: [new URL(url).host, ...(process.env.LAKE_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean)],
+        allowedHosts: [
+          new URL(url).host,
+          ...(process.env.LAKE_ALLOWED_HOSTS ?? '')
+            .split(',')
+            .map((host) => host.trim())
+            .filter(Boolean),
+        ],
       })
       console.log(`[with-lake] started the lake on ${lake.url} with content/data.ndjson`)
       stopLake = () => lake.close()

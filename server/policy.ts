@@ -24,7 +24,12 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
     html({ status, body }: HtmlResponse): HtmlRewrite {
       if (status >= 500 && contentSourceDown()) {
         return {
-          headers: { ...transport, 'content-security-policy': pagePolicy([], options), 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' },
+          headers: {
+            ...transport,
+            'content-security-policy': pagePolicy([], options),
+            'retry-after': String(RETRY_AFTER_SECONDS),
+            'cache-control': 'no-store',
+          },
           replace: { status: 503, body: Buffer.from(unavailablePage(environment.SITE_NAME ?? 'Insights')) },
         }
       }

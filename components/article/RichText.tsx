@@ -16,7 +16,13 @@ export const safeHref = safeUrl
 export function SafeLink({ value, children }: PortableTextMarkComponentProps<{ _type: 'link'; href?: unknown }>) {
   const href = safeHref(value?.href)
   if (!href) return <>{children}</>
-  return href.startsWith('mailto:') ? <a href={href}>{children}</a> : <a href={href} rel="noopener noreferrer">{children}</a>
+  return href.startsWith('mailto:') ? (
+    <a href={href}>{children}</a>
+  ) : (
+    <a href={href} rel="noopener noreferrer">
+      {children}
+    </a>
+  )
 }
 
 /** `internalLink` annotation: the query resolved the referenced article's slug; none means unpublished. */
@@ -34,11 +40,5 @@ export function RichText({ value, components }: { value: PortableTextValue; comp
   // The one cast: zod checked each item has _type and _key (portableTextSchema); the renderer
   // checks the rest of each node's shape itself and hands unknown shapes to `unknownType`.
   const blocks = value as unknown as PortableTextBlock[]
-  return (
-    <PortableText
-      value={blocks}
-      components={{ unknownType: () => null, ...components }}
-      onMissingComponent={false}
-    />
-  )
+  return <PortableText value={blocks} components={{ unknownType: () => null, ...components }} onMissingComponent={false} />
 }

@@ -10,7 +10,9 @@ export const authors: AuthorSource[] = [
     role: 'Professor of Leadership and Organizational Behavior',
     affiliation: 'IMD',
     bio: [
-      p('Jennifer Jordan is Professor of Leadership and Organizational Behavior at IMD. She writes here about power, position and what changes in a leader’s role when the team knows more about the technology than the boss does.'),
+      p(
+        'Jennifer Jordan is Professor of Leadership and Organizational Behavior at IMD. She writes here about power, position and what changes in a leader’s role when the team knows more about the technology than the boss does.',
+      ),
     ],
     photo: { image: 'jennifer-jordan', alt: 'Abstract portrait illustration in violet and grey' },
     createdAt: '2018-08-01T08:00:00Z',
@@ -22,7 +24,9 @@ export const authors: AuthorSource[] = [
     role: 'Professor of Strategy',
     affiliation: 'IMD',
     bio: [
-      p('Marc-Olivier Duval is Professor of Strategy. Before joining the faculty he spent twelve years in corporate development at an industrial group, which left him with a lasting interest in **why good plans stall** between the boardroom and the front line.'),
+      p(
+        'Marc-Olivier Duval is Professor of Strategy. Before joining the faculty he spent twelve years in corporate development at an industrial group, which left him with a lasting interest in **why good plans stall** between the boardroom and the front line.',
+      ),
     ],
     photo: { image: 'marc-olivier-duval', alt: 'Abstract portrait illustration in blue and orange' },
     links: [{ label: 'LinkedIn', url: 'https://www.linkedin.com/in/example-mo-duval' }],
@@ -35,7 +39,9 @@ export const authors: AuthorSource[] = [
     role: 'Professor of Sustainable Business',
     affiliation: 'IMD',
     bio: [
-      p('Amara Okafor is Professor of Sustainable Business. Her research follows how companies turn climate commitments into operating decisions, from supplier contracts to capital budgets. Reach her at [amara.okafor@example.org](mailto:amara.okafor@example.org).'),
+      p(
+        'Amara Okafor is Professor of Sustainable Business. Her research follows how companies turn climate commitments into operating decisions, from supplier contracts to capital budgets. Reach her at [amara.okafor@example.org](mailto:amara.okafor@example.org).',
+      ),
     ],
     photo: { image: 'amara-okafor', alt: 'Abstract portrait illustration in greens' },
     createdAt: '2019-04-01T08:00:00Z',
@@ -47,7 +53,9 @@ export const authors: AuthorSource[] = [
     role: 'Professor of Finance',
     affiliation: 'IMD',
     bio: [
-      p('Lena Hartmann is Professor of Finance. She teaches corporate finance to executives and studies how boards decide between growth, dividends and resilience.'),
+      p(
+        'Lena Hartmann is Professor of Finance. She teaches corporate finance to executives and studies how boards decide between growth, dividends and resilience.',
+      ),
       p('She previously worked as an equity analyst covering *European industrials*.'),
     ],
     photo: { image: 'lena-hartmann', alt: 'Abstract portrait illustration in red and amber' },
@@ -64,7 +72,9 @@ export const authors: AuthorSource[] = [
     role: 'Professor of Digital Strategy and Innovation',
     affiliation: 'IMD',
     bio: [
-      p('Rahul Mehta is Professor of Digital Strategy and Innovation. He works with executive teams on data, AI and the organizational habits that decide whether technology investments pay back.'),
+      p(
+        'Rahul Mehta is Professor of Digital Strategy and Innovation. He works with executive teams on data, AI and the organizational habits that decide whether technology investments pay back.',
+      ),
     ],
     photo: { image: 'rahul-mehta', alt: 'Abstract portrait illustration in sand and coral' },
     createdAt: '2021-02-15T08:00:00Z',

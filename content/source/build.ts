@@ -72,8 +72,7 @@ function finish(id: string, type: string, createdAt: string, updatedAt: string, 
   return { _id: id, _type: type, _createdAt: createdAt, _updatedAt: updatedAt, _rev: rev, ...content }
 }
 
-const daysBefore = (iso: string, days: number) =>
-  new Date(Date.parse(iso) - days * 86_400_000).toISOString().replace('.000Z', 'Z')
+const daysBefore = (iso: string, days: number) => new Date(Date.parse(iso) - days * 86_400_000).toISOString().replace('.000Z', 'Z')
 
 function articleDoc(article: ArticleSource): Doc {
   const { _id, slug, body, mainImage, authors: by, topics: on, researchLinks: research, relatedArticles, updatedAt, ...rest } = article

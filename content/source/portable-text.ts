@@ -13,8 +13,7 @@ export interface Span {
   marks: string[]
 }
 export type MarkDef =
-  | { _key: string; _type: 'link'; href: string }
-  | { _key: string; _type: 'internalLink'; reference: { _type: 'reference'; _ref: string } }
+  { _key: string; _type: 'link'; href: string } | { _key: string; _type: 'internalLink'; reference: { _type: 'reference'; _ref: string } }
 export interface Block {
   _type: 'block'
   style: 'normal' | 'h2' | 'h3' | 'blockquote'
@@ -75,10 +74,8 @@ export const p = (text: string) => block('normal', text)
 export const h2 = (text: string) => block('h2', text)
 export const h3 = (text: string) => block('h3', text)
 export const quote = (text: string) => block('blockquote', text)
-export const bullets = (...items: string[]): Block[] =>
-  items.map((text) => ({ ...block('normal', text), listItem: 'bullet', level: 1 }))
-export const numbered = (...items: string[]): Block[] =>
-  items.map((text) => ({ ...block('normal', text), listItem: 'number', level: 1 }))
+export const bullets = (...items: string[]): Block[] => items.map((text) => ({ ...block('normal', text), listItem: 'bullet', level: 1 }))
+export const numbered = (...items: string[]): Block[] => items.map((text) => ({ ...block('normal', text), listItem: 'number', level: 1 }))
 export const pull = (text: string, attribution?: string): PullQuote => ({
   _type: 'pullQuote',
   quote: text,

@@ -1,19 +1,22 @@
-import type {DataEndpoint, DataRequest} from '../context'
-import {sendJson} from '../http'
+import type { DataEndpoint, DataRequest } from '../context'
+import { sendJson } from '../http'
 
 /** GET /data/doc/:dataset/:ids - documents by id as stored (drafts under their drafts. id). */
-export const docEndpoint: DataEndpoint = {methods: ['GET'], path: 'ids', handle: doc}
+export const docEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', handle: doc }
 
-function doc({store, url, rest, res}: DataRequest): void {
-  const ids = (rest ?? '').split(',').map((id) => decodeURIComponent(id)).filter(Boolean)
+function doc({ store, url, rest, res }: DataRequest): void {
+  const ids = (rest ?? '')
+    .split(',')
+    .map((id) => decodeURIComponent(id))
+    .filter(Boolean)
   const byId = store.view('raw').byId
   const excludeContent = url.searchParams.get('excludeContent') === 'true'
   const documents: unknown[] = []
-  const omitted: Array<{id: string; reason: string}> = []
+  const omitted: Array<{ id: string; reason: string }> = []
   for (const id of ids) {
     const found = byId.get(id)
-    if (!found) omitted.push({id, reason: 'existence'})
-    else documents.push(excludeContent ? {_id: found._id, _type: found._type, _rev: found._rev} : found)
+    if (!found) omitted.push({ id, reason: 'existence' })
+    else documents.push(excludeContent ? { _id: found._id, _type: found._type, _rev: found._rev } : found)
   }
-  sendJson(res, 200, {documents, omitted})
+  sendJson(res, 200, { documents, omitted })
 }

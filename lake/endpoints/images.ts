@@ -1,17 +1,23 @@
-import {createReadStream, statSync} from 'node:fs'
-import type {IncomingMessage, ServerResponse} from 'node:http'
-import {join} from 'node:path'
+import { createReadStream, statSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
 
-import type {LakeContext} from '../context'
-import {notFound} from '../errors'
-import {parseImageParams} from '../images/params'
-import {planTransform} from '../images/plan'
-import {CONTENT_TYPES} from '../images/transform'
-import {getVariant} from '../images/variants'
+import type { LakeContext } from '../context'
+import { notFound } from '../errors'
+import { parseImageParams } from '../images/params'
+import { planTransform } from '../images/plan'
+import { CONTENT_TYPES } from '../images/transform'
+import { getVariant } from '../images/variants'
 
 const IMAGE_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
-  svg: 'image/svg+xml', avif: 'image/avif', tiff: 'image/tiff',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  avif: 'image/avif',
+  tiff: 'image/tiff',
 }
 const DIMENSIONS = /-(\d+)x(\d+)\.[a-z0-9]+$/
 
@@ -43,7 +49,7 @@ export async function serveImage(
   } catch {
     throw notFound(`No image ${file} in dataset "${store.name}"`)
   }
-  const source = {width: Number(dimensions[1]), height: Number(dimensions[2]), extension: ext}
+  const source = { width: Number(dimensions[1]), height: Number(dimensions[2]), extension: ext }
   const params = parseImageParams(new URL(req.url ?? '/', 'http://lake.local').searchParams)
   const plan = planTransform(params, source, req.headers.accept)
   // The file name holds the content's SHA-1, so the bytes behind a URL never change.

@@ -1,11 +1,11 @@
-import {randomBytes} from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 
-import {evaluate, parse, type ExprNode} from 'groq-js'
+import { evaluate, parse, type ExprNode } from 'groq-js'
 
-import type {DataEndpoint, DataRequest} from '../context'
-import {badRequest, queryParseError} from '../errors'
-import type {LakeDocument} from '../ndjson'
-import {checkQueryLimits} from '../query-limits'
+import type { DataEndpoint, DataRequest } from '../context'
+import { badRequest, queryParseError } from '../errors'
+import type { LakeDocument } from '../ndjson'
+import { checkQueryLimits } from '../query-limits'
 
 /**
  * GET /data/listen/:dataset?query=*[filter] - server-sent events: `welcome` once, then a
@@ -13,9 +13,9 @@ import {checkQueryLimits} from '../query-limits'
  * after the change (transition appear / update / disappear), with `result` unless
  * includeResult=false.
  */
-export const listenEndpoint: DataEndpoint = {methods: ['GET'], path: 'none', handle: listen}
+export const listenEndpoint: DataEndpoint = { methods: ['GET'], path: 'none', handle: listen }
 
-function listen({context, store, url, res}: DataRequest): void {
+function listen({ context, store, url, res }: DataRequest): void {
   const query = url.searchParams.get('query')
   if (!query) throw badRequest('Missing query: pass a GROQ filter like *[_type == "article"] as `query`')
   checkQueryLimits(query)
@@ -30,20 +30,21 @@ function listen({context, store, url, res}: DataRequest): void {
   }
   let tree: ExprNode
   try {
-    tree = parse(query, {params})
+    tree = parse(query, { params })
   } catch (err) {
     throw queryParseError((err as Error).message, query, 0, query.length)
   }
   const includeResult = url.searchParams.get('includeResult') !== 'false'
   const matches = async (doc: LakeDocument | null) => {
     if (!doc) return false
-    const value = await (await evaluate(tree, {dataset: [doc], params})).get()
+    const value = await (await evaluate(tree, { dataset: [doc], params })).get()
     return Array.isArray(value) ? value.length > 0 : value !== null
   }
 
-  res.writeHead(200, {'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive'})
-  const send = (event: string, data: unknown) => res.write(`event: ${event}\nid: ${randomBytes(6).toString('hex')}\ndata: ${JSON.stringify(data)}\n\n`)
-  send('welcome', {listenerName: randomBytes(8).toString('hex')})
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+  const send = (event: string, data: unknown) =>
+    res.write(`event: ${event}\nid: ${randomBytes(6).toString('hex')}\ndata: ${JSON.stringify(data)}\n\n`)
+  send('welcome', { listenerName: randomBytes(8).toString('hex') })
   context.streams.add(res)
 
   const unsubscribe = store.onChange(async (change) => {
@@ -65,7 +66,7 @@ function listen({context, store, url, res}: DataRequest): void {
         resultRev: after?._rev,
         timestamp: new Date().toISOString(),
         visibility: 'query',
-        ...(includeResult && after ? {result: after} : {}),
+        ...(includeResult && after ? { result: after } : {}),
       })
     }
   })

@@ -1,18 +1,18 @@
-import type {DataEndpoint, DataRequest} from '../context'
-import {badRequest, LakeError} from '../errors'
-import {readJsonBody, sendJsonText} from '../http'
-import {checkQueryLimits} from '../query-limits'
-import {defaultPerspective, parsePerspective} from '../perspective'
+import type { DataEndpoint, DataRequest } from '../context'
+import { badRequest, LakeError } from '../errors'
+import { readJsonBody, sendJsonText } from '../http'
+import { checkQueryLimits } from '../query-limits'
+import { defaultPerspective, parsePerspective } from '../perspective'
 
 /**
  * GET/POST /data/query/:dataset - `query` and `$name=<JSON>` params, or a body `{query, params}`;
  * answers `{query, result, ms}` in the requested (or the API version's default) perspective.
  */
-export const queryEndpoint: DataEndpoint = {methods: ['GET', 'POST'], path: 'none', handle: query}
+export const queryEndpoint: DataEndpoint = { methods: ['GET', 'POST'], path: 'none', handle: query }
 
 /** Sanity answers GET queries whose URL is over 11 KB with an error and asks for POST (HTTP query docs). */
 const MAX_GET_URL_BYTES = 11_000
-async function query({context, store, apiVersion, url, req, res}: DataRequest): Promise<void> {
+async function query({ context, store, apiVersion, url, req, res }: DataRequest): Promise<void> {
   const started = performance.now()
   if (req.method === 'GET' && Buffer.byteLength(req.url ?? '') > MAX_GET_URL_BYTES) {
     throw new LakeError(414, 'httpUriTooLong', `GET query URLs are limited to ${MAX_GET_URL_BYTES} bytes: send the query as POST`)
@@ -22,8 +22,9 @@ async function query({context, store, apiVersion, url, req, res}: DataRequest): 
   let perspectiveName: unknown = url.searchParams.get('perspective')
   if (req.method === 'POST') {
     const body = await readJsonBody(req, context.maxBodyBytes)
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Request body must be a JSON object like {"query": "...", "params": {}}')
-    const {query: q, params: p, perspective} = body as Record<string, unknown>
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw badRequest('Request body must be a JSON object like {"query": "...", "params": {}}')
+    const { query: q, params: p, perspective } = body as Record<string, unknown>
     if (q !== undefined) groq = q
     if (perspective !== undefined && perspectiveName === null) perspectiveName = perspective
     if (p !== undefined) {
@@ -36,15 +37,16 @@ async function query({context, store, apiVersion, url, req, res}: DataRequest): 
       try {
         params[key.slice(1)] = JSON.parse(raw)
       } catch {
-        throw badRequest(`Unable to parse value of "${key}=${raw}". Please quote string values.`, {param: key.slice(1)})
+        throw badRequest(`Unable to parse value of "${key}=${raw}". Please quote string values.`, { param: key.slice(1) })
       }
     }
   }
   if (typeof groq !== 'string' || groq.trim() === '') throw badRequest('Missing query: pass a GROQ query as `query`')
   checkQueryLimits(groq)
-  const perspective = perspectiveName === null || perspectiveName === undefined || perspectiveName === ''
-    ? defaultPerspective(apiVersion)
-    : parsePerspective(String(perspectiveName))
+  const perspective =
+    perspectiveName === null || perspectiveName === undefined || perspectiveName === ''
+      ? defaultPerspective(apiVersion)
+      : parsePerspective(String(perspectiveName))
   if (!perspective) throw badRequest(`Unknown perspective "${String(perspectiveName)}": use raw, published or drafts`)
 
   const abort = new AbortController()
@@ -53,7 +55,7 @@ async function query({context, store, apiVersion, url, req, res}: DataRequest): 
   })
   // The query runs in a worker (query-pool.ts), which answers with the result as JSON text.
   const result = await context.queries.run(
-    {dataset: store.name, perspective, query: groq, params, maxResultBytes: context.maxResultBytes},
+    { dataset: store.name, perspective, query: groq, params, maxResultBytes: context.maxResultBytes },
     context.queryTimeoutMs,
     abort.signal,
   )

@@ -5,11 +5,17 @@
  * saturation. `population` is the swatch's share of the pixels in percent. The colours will not
  * match Sanity's to the digit, but they have its shape and the same meaning.
  */
-export type PaletteSwatch = {_type: 'sanity.imagePaletteSwatch'; background: string; foreground: string; population: number; title: string}
+export type PaletteSwatch = {
+  _type: 'sanity.imagePaletteSwatch'
+  background: string
+  foreground: string
+  population: number
+  title: string
+}
 export type SwatchName = 'darkMuted' | 'darkVibrant' | 'dominant' | 'lightMuted' | 'lightVibrant' | 'muted' | 'vibrant'
-export type ImagePalette = {_type: 'sanity.imagePalette'} & Partial<Record<SwatchName, PaletteSwatch>>
+export type ImagePalette = { _type: 'sanity.imagePalette' } & Partial<Record<SwatchName, PaletteSwatch>>
 
-type Bucket = {r: number; g: number; b: number; count: number; hue: number; sat: number; light: number}
+type Bucket = { r: number; g: number; b: number; count: number; hue: number; sat: number; light: number }
 
 /** node-vibrant's targets: [name, lightness min/target/max, saturation min/target/max]. */
 const TARGETS: Array<[SwatchName, [number, number, number], [number, number, number]]> = [
@@ -24,16 +30,16 @@ const WEIGHT_SATURATION = 3
 const WEIGHT_LIGHTNESS = 6.5
 const WEIGHT_POPULATION = 0.5
 
-function hsl(r: number, g: number, b: number): {hue: number; sat: number; light: number} {
+function hsl(r: number, g: number, b: number): { hue: number; sat: number; light: number } {
   const [rn, gn, bn] = [r / 255, g / 255, b / 255]
   const max = Math.max(rn, gn, bn)
   const min = Math.min(rn, gn, bn)
   const light = (max + min) / 2
-  if (max === min) return {hue: 0, sat: 0, light}
+  if (max === min) return { hue: 0, sat: 0, light }
   const d = max - min
   const sat = light > 0.5 ? d / (2 - max - min) : d / (max + min)
   const hue = max === rn ? (gn - bn) / d + (gn < bn ? 6 : 0) : max === gn ? (bn - rn) / d + 2 : (rn - gn) / d + 4
-  return {hue: hue / 6, sat, light}
+  return { hue: hue / 6, sat, light }
 }
 
 const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`
@@ -52,7 +58,7 @@ function textOn(r: number, g: number, b: number, minContrast: number): string {
 }
 
 function swatch(bucket: Bucket, total: number): PaletteSwatch {
-  const {r, g, b} = bucket
+  const { r, g, b } = bucket
   return {
     _type: 'sanity.imagePaletteSwatch',
     background: hex(r, g, b),
@@ -64,13 +70,13 @@ function swatch(bucket: Bucket, total: number): PaletteSwatch {
 
 /** The palette of RGBA pixels (a small thumbnail is enough); fully transparent pixels do not count. */
 export function paletteOf(pixels: Uint8Array | Buffer, channels: number): ImagePalette {
-  const sums = new Map<number, {r: number; g: number; b: number; count: number}>()
+  const sums = new Map<number, { r: number; g: number; b: number; count: number }>()
   let total = 0
   for (let i = 0; i + channels - 1 < pixels.length; i += channels) {
     if (channels === 4 && pixels[i + 3]! < 125) continue
     const [r, g, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!]
     const key = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4)
-    const sum = sums.get(key) ?? {r: 0, g: 0, b: 0, count: 0}
+    const sum = sums.get(key) ?? { r: 0, g: 0, b: 0, count: 0 }
     sum.r += r
     sum.g += g
     sum.b += b
@@ -78,11 +84,11 @@ export function paletteOf(pixels: Uint8Array | Buffer, channels: number): ImageP
     sums.set(key, sum)
     total += 1
   }
-  const buckets: Bucket[] = [...sums.values()].map(({r, g, b, count}) => {
+  const buckets: Bucket[] = [...sums.values()].map(({ r, g, b, count }) => {
     const [ar, ag, ab] = [r / count, g / count, b / count]
-    return {r: ar, g: ag, b: ab, count, ...hsl(ar, ag, ab)}
+    return { r: ar, g: ag, b: ab, count, ...hsl(ar, ag, ab) }
   })
-  const palette: ImagePalette = {_type: 'sanity.imagePalette'}
+  const palette: ImagePalette = { _type: 'sanity.imagePalette' }
   if (buckets.length === 0) return palette
   buckets.sort((a, b) => b.count - a.count)
   palette.dominant = swatch(buckets[0]!, total)

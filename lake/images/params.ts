@@ -4,7 +4,7 @@
  * 400 naming the parameter, so no request can make the lake allocate an unbounded image.
  * Parameters the pipeline does not know are ignored, as the CDN ignores them.
  */
-import {badRequest} from '../errors'
+import { badRequest } from '../errors'
 
 /** Largest width or height the lake renders (Sanity's pipeline refuses larger sizes too). */
 export const MAX_DIMENSION = 8192
@@ -18,10 +18,10 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
 const CROPS = ['top', 'bottom', 'left', 'right', 'center', 'focalpoint', 'entropy', 'edges'] as const
 /** Where `fit=crop` (and `min`) cuts: a point kept in view (0..1 each way), or sharp's content strategies. */
-export type Crop = {kind: 'point'; x: number; y: number} | {kind: 'entropy' | 'edges'}
+export type Crop = { kind: 'point'; x: number; y: number } | { kind: 'entropy' | 'edges' }
 
-export type Rect = {left: number; top: number; width: number; height: number}
-export type Rgba = {r: number; g: number; b: number; alpha: number}
+export type Rect = { left: number; top: number; width: number; height: number }
+export type Rgba = { r: number; g: number; b: number; alpha: number }
 
 export type ImageParams = {
   w?: number
@@ -83,18 +83,20 @@ function parseCrop(params: URLSearchParams): Crop {
   const modes = raw === null ? [] : raw.split(',')
   for (const mode of modes) {
     if (!(CROPS as readonly string[]).includes(mode)) {
-      throw badRequest(`Invalid value for image parameter "crop": ${JSON.stringify(raw)} (expected a comma-separated list of ${CROPS.join(', ')})`)
+      throw badRequest(
+        `Invalid value for image parameter "crop": ${JSON.stringify(raw)} (expected a comma-separated list of ${CROPS.join(', ')})`,
+      )
     }
   }
-  if (modes.includes('entropy')) return {kind: 'entropy'}
-  if (modes.includes('edges')) return {kind: 'edges'}
+  if (modes.includes('entropy')) return { kind: 'entropy' }
+  if (modes.includes('edges')) return { kind: 'edges' }
   // fp-x/fp-y count only with crop=focalpoint, as in Sanity's pipeline; the default is the centre.
   const focal = modes.includes('focalpoint')
   const fpX = number(params, 'fp-x', 0, 1)
   const fpY = number(params, 'fp-y', 0, 1)
   const x = focal && fpX !== undefined ? fpX : modes.includes('left') ? 0 : modes.includes('right') ? 1 : 0.5
   const y = focal && fpY !== undefined ? fpY : modes.includes('top') ? 0 : modes.includes('bottom') ? 1 : 0.5
-  return {kind: 'point', x, y}
+  return { kind: 'point', x, y }
 }
 
 function parseRect(params: URLSearchParams): Rect | undefined {
@@ -102,11 +104,19 @@ function parseRect(params: URLSearchParams): Rect | undefined {
   if (raw === null) return undefined
   const parts = raw.split(',')
   const values = parts.map(Number)
-  if (parts.length !== 4 || parts.some((part) => !/^\d+$/.test(part)) || values.some((value) => !Number.isSafeInteger(value)) || values[2]! < 1 || values[3]! < 1) {
-    throw badRequest(`Invalid value for image parameter "rect": ${JSON.stringify(raw)} (expected left,top,width,height in whole pixels, width and height at least 1)`)
+  if (
+    parts.length !== 4 ||
+    parts.some((part) => !/^\d+$/.test(part)) ||
+    values.some((value) => !Number.isSafeInteger(value)) ||
+    values[2]! < 1 ||
+    values[3]! < 1
+  ) {
+    throw badRequest(
+      `Invalid value for image parameter "rect": ${JSON.stringify(raw)} (expected left,top,width,height in whole pixels, width and height at least 1)`,
+    )
   }
   const [left, top, width, height] = values as [number, number, number, number]
-  return {left, top, width, height}
+  return { left, top, width, height }
 }
 
 /** `bg`: hex RGB, ARGB, RRGGBB or AARRGGBB (alpha first, as the pipeline reads it). */
@@ -120,19 +130,22 @@ function parseBackground(params: URLSearchParams): Rgba | undefined {
   const full = hex.length <= 4 ? [...hex].map((c) => c + c).join('') : hex
   const argb = full.length === 6 ? `ff${full}` : full
   const byte = (index: number) => parseInt(argb.slice(index * 2, index * 2 + 2), 16)
-  return {alpha: Math.round((byte(0) / 255) * 1000) / 1000, r: byte(1), g: byte(2), b: byte(3)}
+  return { alpha: Math.round((byte(0) / 255) * 1000) / 1000, r: byte(1), g: byte(2), b: byte(3) }
 }
 
 export function parseImageParams(params: URLSearchParams): ImageParams {
   const auto = params.get('auto')
-  if (auto !== null && auto !== 'format') throw badRequest(`Invalid value for image parameter "auto": ${JSON.stringify(auto)} (expected format)`)
+  if (auto !== null && auto !== 'format')
+    throw badRequest(`Invalid value for image parameter "auto": ${JSON.stringify(auto)} (expected format)`)
   const flip = oneOf(params, 'flip', ['h', 'v', 'hv', 'vh'] as const) ?? ''
   const or = oneOf(params, 'or', ['0', '90', '180', '270'] as const)
   const q = number(params, 'q', 0, 100)
   const frame = params.get('frame')
-  if (frame !== null && frame !== '1') throw badRequest(`Invalid value for image parameter "frame": ${JSON.stringify(frame)} (only 1, the first frame, is supported)`)
+  if (frame !== null && frame !== '1')
+    throw badRequest(`Invalid value for image parameter "frame": ${JSON.stringify(frame)} (only 1, the first frame, is supported)`)
   const invert = params.get('invert')
-  if (invert !== null && invert !== 'true' && invert !== 'false') throw badRequest(`Invalid value for image parameter "invert": ${JSON.stringify(invert)} (expected true or false)`)
+  if (invert !== null && invert !== 'true' && invert !== 'false')
+    throw badRequest(`Invalid value for image parameter "invert": ${JSON.stringify(invert)} (expected true or false)`)
   return {
     w: dimension(params, 'w'),
     h: dimension(params, 'h'),

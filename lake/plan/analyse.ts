@@ -1,4 +1,4 @@
-import type {ExprNode} from 'groq-js'
+import type { ExprNode } from 'groq-js'
 
 /**
  * What a subtree of a parsed GROQ query reads, found in one walk and kept per node: the facts
@@ -14,14 +14,44 @@ export type AnyNode = ExprNode & Record<string, unknown>
  * context: reads the request (now(), identity(), sanity::*, before()/after()), so never memoized;
  * parent: uses `^`; everything: reads `*`; unknown: holds a node type the planner does not know.
  */
-type Info = {scope: boolean; own: boolean; context: boolean; parent: boolean; everything: boolean; unknown: boolean}
+type Info = { scope: boolean; own: boolean; context: boolean; parent: boolean; everything: boolean; unknown: boolean }
 
 const KNOWN = new Set([
-  'This', 'Parent', 'Everything', 'Parameter', 'Value', 'Context', 'AccessAttribute', 'AccessElement',
-  'Slice', 'Filter', 'Projection', 'Map', 'FlatMap', 'PipeFuncCall', 'FuncCall', 'OpCall', 'And', 'Or',
-  'Not', 'Neg', 'Pos', 'Group', 'Deref', 'ArrayCoerce', 'Object', 'ObjectAttributeValue',
-  'ObjectConditionalSplat', 'ObjectSplat', 'Array', 'ArrayElement', 'Select', 'SelectAlternative',
-  'InRange', 'Asc', 'Desc',
+  'This',
+  'Parent',
+  'Everything',
+  'Parameter',
+  'Value',
+  'Context',
+  'AccessAttribute',
+  'AccessElement',
+  'Slice',
+  'Filter',
+  'Projection',
+  'Map',
+  'FlatMap',
+  'PipeFuncCall',
+  'FuncCall',
+  'OpCall',
+  'And',
+  'Or',
+  'Not',
+  'Neg',
+  'Pos',
+  'Group',
+  'Deref',
+  'ArrayCoerce',
+  'Object',
+  'ObjectAttributeValue',
+  'ObjectConditionalSplat',
+  'ObjectSplat',
+  'Array',
+  'ArrayElement',
+  'Select',
+  'SelectAlternative',
+  'InRange',
+  'Asc',
+  'Desc',
 ])
 
 /** Functions whose value depends only on their arguments (evaluated in the caller's scope). */
@@ -51,7 +81,7 @@ export const PER_ITEM_KEYS: Record<string, string[]> = {
 }
 
 export function isNode(value: unknown): value is AnyNode {
-  return typeof value === 'object' && value !== null && typeof (value as {type?: unknown}).type === 'string'
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
 }
 
 /** The node's children by key: a node, or a non-empty list of nodes. */
@@ -80,7 +110,7 @@ export class Analysis {
     const cached = this.info.get(n)
     if (cached) return cached
     const unknown = !KNOWN.has(n.type)
-    const result: Info = {scope: false, own: unknown, context: false, parent: false, everything: false, unknown}
+    const result: Info = { scope: false, own: unknown, context: false, parent: false, everything: false, unknown }
     switch (n.type) {
       case 'This':
         result.scope = result.own = true

@@ -1,8 +1,8 @@
-import {randomBytes} from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 
-import type {ExprNode} from 'groq-js'
+import type { ExprNode } from 'groq-js'
 
-import type {IndexedTerm} from './index-terms'
+import type { IndexedTerm } from './index-terms'
 
 /*
  * The dynamic reference: how a filter's candidates reach the executor when an index term's value
@@ -30,23 +30,28 @@ import type {IndexedTerm} from './index-terms'
  */
 const DYNAMIC_PREFIX = `lake:${randomBytes(12).toString('hex')}:dynamic:`
 
-const value = (v: unknown): ExprNode => ({type: 'Value', value: v}) as ExprNode
-const plus = (left: ExprNode, right: ExprNode): ExprNode => ({type: 'OpCall', op: '+', left, right}) as ExprNode
-const call = (namespace: string, name: string, args: ExprNode[]): ExprNode => ({type: 'FuncCall', namespace, name, args}) as unknown as ExprNode
-const attr = (name: string, base?: ExprNode): ExprNode => (base ? {type: 'AccessAttribute', name, base} : {type: 'AccessAttribute', name}) as ExprNode
+const value = (v: unknown): ExprNode => ({ type: 'Value', value: v }) as ExprNode
+const plus = (left: ExprNode, right: ExprNode): ExprNode => ({ type: 'OpCall', op: '+', left, right }) as ExprNode
+const call = (namespace: string, name: string, args: ExprNode[]): ExprNode =>
+  ({ type: 'FuncCall', namespace, name, args }) as unknown as ExprNode
+const attr = (name: string, base?: ExprNode): ExprNode =>
+  (base ? { type: 'AccessAttribute', name, base } : { type: 'AccessAttribute', name }) as ExprNode
 const object = (attributes: Array<[string, ExprNode]>): ExprNode =>
-  ({type: 'Object', attributes: attributes.map(([name, v]) => ({type: 'ObjectAttributeValue', name, value: v}))}) as ExprNode
-const projection = (base: ExprNode, expr: ExprNode): ExprNode => ({type: 'Projection', base, expr}) as ExprNode
+  ({ type: 'Object', attributes: attributes.map(([name, v]) => ({ type: 'ObjectAttributeValue', name, value: v })) }) as ExprNode
+const projection = (base: ExprNode, expr: ExprNode): ExprNode => ({ type: 'Projection', base, expr }) as ExprNode
 
 /** `"s" + string(length(v + "")) + ":" + (v + "")`, or `"x"` when `v` is not a string. */
 function encodeValue(v: ExprNode): ExprNode {
   const text = plus(v, value(''))
-  return call('global', 'coalesce', [plus(plus(plus(value('s'), call('global', 'string', [call('global', 'length', [text])])), value(':')), text), value('x')])
+  return call('global', 'coalesce', [
+    plus(plus(plus(value('s'), call('global', 'string', [call('global', 'length', [text])])), value(':')), text),
+    value('x'),
+  ])
 }
 
 /** The strings `references(v)` takes: `v` itself, or the elements of an array `v`. */
 export function encodeReferenceArg(v: ExprNode): ExprNode {
-  const elements = call('array', 'join', [{type: 'Map', base: v, expr: encodeValue({type: 'This'} as ExprNode)} as ExprNode, value('')])
+  const elements = call('array', 'join', [{ type: 'Map', base: v, expr: encodeValue({ type: 'This' } as ExprNode) } as ExprNode, value('')])
   return call('global', 'coalesce', [elements, encodeValue(v)])
 }
 
@@ -54,25 +59,25 @@ export function encodeReferenceArg(v: ExprNode): ExprNode {
 export function dynamicBase(name: string, terms: IndexedTerm[]): ExprNode {
   const fields: Array<[string, ExprNode]> = []
   let encoded: ExprNode = value(DYNAMIC_PREFIX + name)
-  for (const {term, values} of terms) {
+  for (const { term, values } of terms) {
     const parts = values.map((v) => {
       const field = `v${fields.length}`
       fields.push([field, v])
-      const read = attr(field, {type: 'This'} as ExprNode)
+      const read = attr(field, { type: 'This' } as ExprNode)
       return term.kind === 'equals' ? encodeValue(read) : encodeReferenceArg(read)
     })
     encoded = parts.reduce((acc, part) => plus(acc, part), plus(encoded, value('|')))
   }
   const ref = projection(object([]), projection(object(fields), encoded))
-  return {type: 'Deref', base: object([['_ref', ref]])} as ExprNode
+  return { type: 'Deref', base: object([['_ref', ref]]) } as ExprNode
 }
 
 /** The slot name and the encoded values (`|...`, for decodeTerms) of a dynamic `_ref`; null for any other `_ref`. */
-export function readDynamicRef(ref: string): {name: string; encoded: string} | null {
+export function readDynamicRef(ref: string): { name: string; encoded: string } | null {
   if (!ref.startsWith(DYNAMIC_PREFIX)) return null
   const text = ref.slice(DYNAMIC_PREFIX.length)
   const bar = text.indexOf('|')
-  return bar < 0 ? {name: text, encoded: ''} : {name: text.slice(0, bar), encoded: text.slice(bar)}
+  return bar < 0 ? { name: text, encoded: '' } : { name: text.slice(0, bar), encoded: text.slice(bar) }
 }
 
 /**

@@ -1,7 +1,7 @@
-import type {ExprNode} from 'groq-js'
+import type { ExprNode } from 'groq-js'
 
-import type {DatasetView} from '../view'
-import type {Analysis, AnyNode} from './analyse'
+import type { DatasetView } from '../view'
+import type { Analysis, AnyNode } from './analyse'
 
 /**
  * Index selection, in one place: which terms of a filter an index can answer (chosen when the
@@ -11,14 +11,14 @@ import type {Analysis, AnyNode} from './analyse'
  * `equals`: `path == value` (an index only when the value is a string);
  * `references`: `references(args...)` (the string ids among the arguments, as groq-js takes them).
  */
-export type IndexTerm = {kind: 'equals'; path: string[]} | {kind: 'references'}
+export type IndexTerm = { kind: 'equals'; path: string[] } | { kind: 'references' }
 
 /**
  * A term with the expressions of its values. `closed`: the values are the same wherever they are
  * evaluated, so once per request; otherwise they depend on the enclosing scope but not on the
  * candidate (`references(^._id)`, `_id == ^.ref`), so once per evaluation of the filter.
  */
-export type IndexedTerm = {term: IndexTerm; values: ExprNode[]; closed: boolean}
+export type IndexedTerm = { term: IndexTerm; values: ExprNode[]; closed: boolean }
 
 /** The terms of a filter's conjunction (already rewritten) that an index can answer, in order. */
 export function indexTerms(expr: ExprNode, analysis: Analysis): IndexedTerm[] {
@@ -26,15 +26,19 @@ export function indexTerms(expr: ExprNode, analysis: Analysis): IndexedTerm[] {
   for (const term of conjuncts(expr)) {
     const node = term as AnyNode
     if (node.type === 'OpCall' && node.op === '==') {
-      const pairs = [[node.left, node.right], [node.right, node.left]] as Array<[ExprNode, ExprNode]>
+      const pairs = [
+        [node.left, node.right],
+        [node.right, node.left],
+      ] as Array<[ExprNode, ExprNode]>
       const indexed = pairs.filter(([attr]) => attributePath(attr) !== null)
       const closed = indexed.find(([, other]) => analysis.isClosed(other))
       const pair = closed ?? indexed.find(([, other]) => analysis.isScopeValue(other))
-      if (pair) out.push({term: {kind: 'equals', path: attributePath(pair[0])!}, values: [pair[1]], closed: pair === closed})
+      if (pair) out.push({ term: { kind: 'equals', path: attributePath(pair[0])! }, values: [pair[1]], closed: pair === closed })
     } else if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'references') {
       const args = node.args as ExprNode[]
-      if (args.every((arg) => analysis.isClosed(arg))) out.push({term: {kind: 'references'}, values: args, closed: true})
-      else if (args.every((arg) => analysis.isClosed(arg) || analysis.isScopeValue(arg))) out.push({term: {kind: 'references'}, values: args, closed: false})
+      if (args.every((arg) => analysis.isClosed(arg))) out.push({ term: { kind: 'references' }, values: args, closed: true })
+      else if (args.every((arg) => analysis.isClosed(arg) || analysis.isScopeValue(arg)))
+        out.push({ term: { kind: 'references' }, values: args, closed: false })
     }
   }
   return out

@@ -1,8 +1,8 @@
-import {DateTime, Path, type ExprNode} from 'groq-js'
+import { DateTime, Path, type ExprNode } from 'groq-js'
 
-import {Analysis, children, childEntries, isNode, PER_ITEM_KEYS, type AnyNode} from './analyse'
-import {dynamicBase} from './dynamic-ref'
-import {indexTerms, type IndexedTerm, type IndexTerm} from './index-terms'
+import { Analysis, children, childEntries, isNode, PER_ITEM_KEYS, type AnyNode } from './analyse'
+import { dynamicBase } from './dynamic-ref'
+import { indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
 
 /**
  * The query planner: rewrites a parsed GROQ tree so that groq-js evaluates less, without
@@ -32,17 +32,17 @@ import {indexTerms, type IndexedTerm, type IndexTerm} from './index-terms'
  * evaluation of the filter, in the order `dynamicBase` encodes them.
  */
 export type Slot =
-  | {kind: 'candidates'; name: string; expr: ExprNode; deps: Slot[]; indexed: IndexedTerm[]; dynamic: IndexTerm[]}
-  | {kind: 'value'; name: string; node: ExprNode; deps: Slot[]; memo: MemoKey | null}
+  | { kind: 'candidates'; name: string; expr: ExprNode; deps: Slot[]; indexed: IndexedTerm[]; dynamic: IndexTerm[] }
+  | { kind: 'value'; name: string; node: ExprNode; deps: Slot[]; memo: MemoKey | null }
 
-export type MemoKey = {tree: string; params: string[]}
+export type MemoKey = { tree: string; params: string[] }
 
 /**
  * `bounded`: value slots only ever read through `[n]`, `[a...b]`, `count()` or `length()`, which
  * take a bounded piece or walk the array once, so the executor hands them over as plain arrays
  * instead of scans that pause for the time budget.
  */
-export type Plan = {root: ExprNode; deps: Slot[]; optimized: boolean; bounded: Set<string>}
+export type Plan = { root: ExprNode; deps: Slot[]; optimized: boolean; bounded: Set<string> }
 
 export const EVERYTHING_PARAM = 'lake:everything'
 
@@ -56,10 +56,10 @@ export class Planner {
   private slotCount = 0
 
   plan(tree: ExprNode): Plan {
-    if (this.analysis.of(tree).unknown) return {root: tree, deps: [], optimized: false, bounded: new Set()}
+    if (this.analysis.of(tree).unknown) return { root: tree, deps: [], optimized: false, bounded: new Set() }
     const deps: Slot[] = []
     const root = this.rewrite(tree as AnyNode, 0, deps)
-    return {root, deps, optimized: true, bounded: boundedParams(root, deps)}
+    return { root, deps, optimized: true, bounded: boundedParams(root, deps) }
   }
 
   private newName(kind: string): string {
@@ -74,8 +74,8 @@ export class Planner {
         const deps: Slot[] = []
         const inner = this.rewriteOpen(node, depth, deps)
         const name = this.newName(memo ? 'memo' : 'hoist')
-        slots.push({kind: 'value', name, node: inner, deps, memo: memo ? memoKey(node) : null})
-        return {type: 'Parameter', name}
+        slots.push({ kind: 'value', name, node: inner, deps, memo: memo ? memoKey(node) : null })
+        return { type: 'Parameter', name }
       }
     }
     return this.rewriteOpen(node, depth, slots)
@@ -88,22 +88,20 @@ export class Planner {
       const name = this.newName('candidates')
       const terms = indexTerms(expr, this.analysis)
       const dynamic = terms.filter((t) => !t.closed)
-      slots.push({kind: 'candidates', name, expr, deps, indexed: terms.filter((t) => t.closed), dynamic: dynamic.map((d) => d.term)})
-      const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : {type: 'Parameter', name}
-      return {...node, base, expr} as ExprNode
+      slots.push({ kind: 'candidates', name, expr, deps, indexed: terms.filter((t) => t.closed), dynamic: dynamic.map((d) => d.term) })
+      const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : { type: 'Parameter', name }
+      return { ...node, base, expr } as ExprNode
     }
-    if (node.type === 'Everything') return {type: 'Parameter', name: EVERYTHING_PARAM}
+    if (node.type === 'Everything') return { type: 'Parameter', name: EVERYTHING_PARAM }
     return this.rewriteChildren(node, depth, slots)
   }
 
   private rewriteChildren(node: AnyNode, depth: number, slots: Slot[]): ExprNode {
     const perItem = PER_ITEM_KEYS[node.type] ?? []
-    const copy: Record<string, unknown> = {...node}
+    const copy: Record<string, unknown> = { ...node }
     for (const [key, child] of childEntries(node)) {
       const d = perItem.includes(key) ? depth + 1 : depth
-      copy[key] = Array.isArray(child)
-        ? child.map((c) => this.rewriteChild(c, d, slots))
-        : this.rewriteChild(child, d, slots)
+      copy[key] = Array.isArray(child) ? child.map((c) => this.rewriteChild(c, d, slots)) : this.rewriteChild(child, d, slots)
     }
     return copy as unknown as ExprNode
   }
@@ -122,7 +120,8 @@ function boundedParams(root: ExprNode, deps: Slot[]): Set<string> {
     if (node.type === 'Parameter') params.set(node.name as string, (params.get(node.name as string) ?? 0) + 1)
     const base = (node.type === 'FuncCall' ? (node.args as AnyNode[])[0] : node.base) as AnyNode | undefined
     const boundedUse =
-      node.type === 'Slice' || node.type === 'AccessElement' ||
+      node.type === 'Slice' ||
+      node.type === 'AccessElement' ||
       (node.type === 'FuncCall' && node.namespace === 'global' && (node.name === 'count' || node.name === 'length'))
     if (boundedUse && base?.type === 'Parameter') bounded.set(base.name as string, (bounded.get(base.name as string) ?? 0) + 1)
     for (const [, c] of children(node)) visit(c)
@@ -143,10 +142,10 @@ function memoKey(node: ExprNode): MemoKey {
   const params = new Set<string>()
   const tree = JSON.stringify(node, function (this: Record<string, unknown>, key: string, value: unknown) {
     const raw = this[key]
-    if (raw instanceof DateTime) return {$dateTime: raw.toString()}
-    if (raw instanceof Path) return {$path: String(raw)}
+    if (raw instanceof DateTime) return { $dateTime: raw.toString() }
+    if (raw instanceof Path) return { $path: String(raw) }
     if (isNode(raw) && raw.type === 'Parameter') params.add(raw.name as string)
     return value
   })
-  return {tree, params: [...params].sort()}
+  return { tree, params: [...params].sort() }
 }

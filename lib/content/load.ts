@@ -18,11 +18,10 @@ interface DocumentRequest<S extends z.ZodType, L extends ListSchemas> extends Fe
  * One document, or one object of results, validated whole: anything malformed is a ContentError
  * naming query, document and field. Null when the query finds nothing.
  */
-export async function loadDocument<S extends z.ZodType<{ [K in keyof L]: readonly unknown[] }>, L extends ListSchemas = Record<never, z.ZodType>>({
-  schema,
-  lists,
-  ...request
-}: DocumentRequest<S, L>): Promise<NoInfer<WithLists<z.output<S>, L>> | null> {
+export async function loadDocument<
+  S extends z.ZodType<{ [K in keyof L]: readonly unknown[] }>,
+  L extends ListSchemas = Record<never, z.ZodType>,
+>({ schema, lists, ...request }: DocumentRequest<S, L>): Promise<NoInfer<WithLists<z.output<S>, L>> | null> {
   const raw = await fetchRaw(request)
   if (raw == null) return null
   const value = validateResult(request.name, schema, raw)

@@ -25,16 +25,15 @@ import { tags } from './tags'
  * every call and never hits) and no optional ones (`f(1)` and `f(1, null)` are different keys).
  */
 
-export const getArticle = cache(
-  async (slug: string): Promise<Article | null> =>
-    loadDocument({
-      name: 'articleBySlug',
-      query: articleBySlugQuery,
-      params: { slug },
-      tags: [tags.article(slug), tags.articles, tags.authors, tags.topics, tags.researchLinks],
-      schema: articleSchema,
-      lists: articleLists,
-    }),
+export const getArticle = cache(async (slug: string): Promise<Article | null> =>
+  loadDocument({
+    name: 'articleBySlug',
+    query: articleBySlugQuery,
+    params: { slug },
+    tags: [tags.article(slug), tags.articles, tags.authors, tags.topics, tags.researchLinks],
+    schema: articleSchema,
+    lists: articleLists,
+  }),
 )
 
 interface ArticlesPage {
@@ -94,42 +93,51 @@ async function nullWhenInvalid<T>(load: Promise<T | null>): Promise<T | null> {
  * first request instead.
  */
 export async function getArticleSlugs(limit: number): Promise<string[]> {
-  const slugs = await loadList({ name: 'articleSlugs', query: articleSlugsQuery, params: { limit }, tags: [tags.articles], schema: articleSlugSchema })
+  const slugs = await loadList({
+    name: 'articleSlugs',
+    query: articleSlugsQuery,
+    params: { limit },
+    tags: [tags.articles],
+    schema: articleSlugSchema,
+  })
   const unique = [...new Set(slugs)].filter((slug) => encodeURIComponent(slug) === slug)
   const articles = await Promise.all(unique.map((slug) => findArticle(slug)))
   return unique.filter((_, index) => articles[index] != null)
 }
 
 /** The author, or null when there is none or it fails validation (logged): its page is a 404. */
-export const getAuthor = cache(
-  async (slug: string): Promise<Author | null> =>
-    nullWhenInvalid(
-      loadDocument({
-        name: 'authorBySlug',
-        query: authorBySlugQuery,
-        params: { slug },
-        tags: [tags.author(slug), tags.articles],
-        schema: authorSchema,
-        lists: authorLists,
-      }),
-    ),
+export const getAuthor = cache(async (slug: string): Promise<Author | null> =>
+  nullWhenInvalid(
+    loadDocument({
+      name: 'authorBySlug',
+      query: authorBySlugQuery,
+      params: { slug },
+      tags: [tags.author(slug), tags.articles],
+      schema: authorSchema,
+      lists: authorLists,
+    }),
+  ),
 )
 
 /** The topic, or null when there is none or it fails validation (logged): its pages are 404s. */
-export const getTopic = cache(
-  async (slug: string): Promise<Topic | null> =>
-    nullWhenInvalid(
-      loadDocument({ name: 'topicBySlug', query: topicBySlugQuery, params: { slug }, tags: [tags.topic(slug), tags.topics], schema: topicSchema }),
-    ),
+export const getTopic = cache(async (slug: string): Promise<Topic | null> =>
+  nullWhenInvalid(
+    loadDocument({
+      name: 'topicBySlug',
+      query: topicBySlugQuery,
+      params: { slug },
+      tags: [tags.topic(slug), tags.topics],
+      schema: topicSchema,
+    }),
+  ),
 )
 
-export const getTopics = cache(
-  async (): Promise<Topic[]> => loadList({ name: 'topics', query: topicsQuery, tags: [tags.topics], schema: topicSchema }),
+export const getTopics = cache(async (): Promise<Topic[]> =>
+  loadList({ name: 'topics', query: topicsQuery, tags: [tags.topics], schema: topicSchema }),
 )
 
-export const getResearchLinks = cache(
-  async (): Promise<ResearchLink[]> =>
-    loadList({ name: 'researchLinks', query: researchLinksQuery, tags: [tags.researchLinks], schema: researchLinkSchema }),
+export const getResearchLinks = cache(async (): Promise<ResearchLink[]> =>
+  loadList({ name: 'researchLinks', query: researchLinksQuery, tags: [tags.researchLinks], schema: researchLinkSchema }),
 )
 
 /** The site's settings; the defaults when there is no settings document. */
@@ -144,15 +152,14 @@ export const getSiteSettings = cache(async (): Promise<SiteSettings> => {
 })
 
 /** The newest articles for a feed (FEED_ARTICLES of them): all (`null`) or in the topic `topicSlug`. */
-export const getFeedArticles = cache(
-  async (topicSlug: string | null): Promise<FeedArticle[]> =>
-    loadList({
-      name: 'feedArticles',
-      query: feedArticlesQuery,
-      params: { topic: topicSlug },
-      tags: topicSlug ? [tags.articles, tags.authors, tags.topics, tags.topic(topicSlug)] : [tags.articles, tags.authors, tags.topics],
-      schema: feedArticleSchema,
-    }),
+export const getFeedArticles = cache(async (topicSlug: string | null): Promise<FeedArticle[]> =>
+  loadList({
+    name: 'feedArticles',
+    query: feedArticlesQuery,
+    params: { topic: topicSlug },
+    tags: topicSlug ? [tags.articles, tags.authors, tags.topics, tags.topic(topicSlug)] : [tags.articles, tags.authors, tags.topics],
+    schema: feedArticleSchema,
+  }),
 )
 
 /** Everything sitemap.xml lists; a malformed entry is skipped, not fatal. */

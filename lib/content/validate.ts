@@ -65,6 +65,9 @@ export function validateLists<T extends Record<keyof L, readonly unknown[]>, L e
   value: T,
   lists: L,
 ): WithLists<T, L> {
-  const checked = Object.entries(lists).map(([field, schema]) => [field, validateEach(`${query}.${field}`, schema, value[field as keyof L])])
+  const checked = Object.entries(lists).map(([field, schema]) => [
+    field,
+    validateEach(`${query}.${field}`, schema, value[field as keyof L]),
+  ])
   return { ...value, ...Object.fromEntries(checked) }
 }

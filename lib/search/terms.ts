@@ -14,7 +14,11 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu
 
 export function searchTerms(raw: unknown): string[] {
   if (typeof raw !== 'string') return []
-  const text = raw.slice(0, MAX_QUERY_CHARS * 2).normalize('NFKC').slice(0, MAX_QUERY_CHARS).toLocaleLowerCase('en')
+  const text = raw
+    .slice(0, MAX_QUERY_CHARS * 2)
+    .normalize('NFKC')
+    .slice(0, MAX_QUERY_CHARS)
+    .toLocaleLowerCase('en')
   const words: string[] = []
   for (const [word] of text.matchAll(WORD)) {
     const capped = [...word].slice(0, MAX_TERM_CHARS).join('')

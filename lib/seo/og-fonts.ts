@@ -22,7 +22,12 @@ let loaded: Promise<OgFont[]> | undefined
 
 export function ogFonts(): Promise<OgFont[]> {
   loaded ??= Promise.all(
-    FACES.map(async (face) => ({ name: face.name, data: await readFile(path.join(FONT_DIR, face.file)), weight: face.weight, style: 'normal' as const })),
+    FACES.map(async (face) => ({
+      name: face.name,
+      data: await readFile(path.join(FONT_DIR, face.file)),
+      weight: face.weight,
+      style: 'normal' as const,
+    })),
   ).catch((error: unknown) => {
     loaded = undefined
     throw error

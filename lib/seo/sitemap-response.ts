@@ -16,5 +16,7 @@ export async function sitemapResponse(): Promise<Response> {
 export async function sitemapPartResponse(file: string): Promise<Response> {
   const part = /^([1-9]\d{0,5})\.xml$/.exec(file)?.[1]
   const body = part ? sitemapPartXml(sitemapEntries(await getSitemapContent()), Number(part)) : null
-  return body === null ? new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }) : new Response(body, { headers: XML })
+  return body === null
+    ? new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+    : new Response(body, { headers: XML })
 }

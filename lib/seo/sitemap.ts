@@ -34,8 +34,14 @@ export function sitemapEntries(content: SitemapContent): SitemapEntry[] {
   return [
     ...staticPages,
     ...content.articles.map((article) => ({ url: absoluteUrl(paths.article(article.slug)), lastModified: latest(article._updatedAt) })),
-    ...content.authors.map((author) => ({ url: absoluteUrl(paths.author(author.slug)), lastModified: latest(author._updatedAt, author.latestArticle) })),
-    ...content.topics.map((topic) => ({ url: absoluteUrl(paths.topic(topic.slug)), lastModified: latest(topic._updatedAt, topic.latestArticle) })),
+    ...content.authors.map((author) => ({
+      url: absoluteUrl(paths.author(author.slug)),
+      lastModified: latest(author._updatedAt, author.latestArticle),
+    })),
+    ...content.topics.map((topic) => ({
+      url: absoluteUrl(paths.topic(topic.slug)),
+      lastModified: latest(topic._updatedAt, topic.latestArticle),
+    })),
   ]
 }
 

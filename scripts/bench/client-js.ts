@@ -59,7 +59,10 @@ export async function measureClientJs(siteUrl: string, routes: string[]): Promis
       const response = await page.goto(`${siteUrl}${route}`, { waitUntil: 'networkidle' })
       if (!response?.ok()) throw new Error(`${route} answered ${response?.status()}`)
       const inlineBytes = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('script:not([src])')).reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
+        Array.from(document.querySelectorAll('script:not([src])')).reduce(
+          (n, s) => n + new TextEncoder().encode(s.textContent ?? '').length,
+          0,
+        ),
       )
       const chunks = (await Promise.all(pending)).filter((chunk): chunk is Chunk => chunk !== null)
       loaded.push({ route, chunks, inlineBytes })

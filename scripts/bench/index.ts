@@ -98,7 +98,7 @@ async function main() {
     '',
     `2. Render cost: first request of an article not prebuilt, time to last byte (${plan.samples} samples per size)`,
     renderTable(render),
-    '(query: the page\'s article query alone, to the lake over HTTP, for other unrendered articles)',
+    "(query: the page's article query alone, to the lake over HTTP, for other unrendered articles)",
     '',
     '3. Client JavaScript, first visit (script responses; gzip -6 computed here)',
     clientJsTable(clientJs),
@@ -118,7 +118,17 @@ async function main() {
 
   fs.mkdirSync(RESULTS, { recursive: true })
   const out = path.join(RESULTS, 'bench.json')
-  const json = { ...facts, wallSeconds, plan, served, render, clientJs, lighthouse, lake: lakeSaved.data ?? 'not run', publish: publishSaved.data ?? 'not run' }
+  const json = {
+    ...facts,
+    wallSeconds,
+    plan,
+    served,
+    render,
+    clientJs,
+    lighthouse,
+    lake: lakeSaved.data ?? 'not run',
+    publish: publishSaved.data ?? 'not run',
+  }
   fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`)
   console.log(`wrote ${path.relative(ROOT, out)}`)
 }

@@ -30,7 +30,14 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
   const removeProfile = onStop(async () => fs.rmSync(profile, { recursive: true, force: true }))
   const chromium = spawnGroup(
     CHROMIUM,
-    [...CHROMIUM_FLAGS, '--headless=new', `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'],
+    [
+      ...CHROMIUM_FLAGS,
+      '--headless=new',
+      `--remote-debugging-port=${port}`,
+      '--remote-debugging-address=127.0.0.1',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
     { cwd: profile, env: process.env },
   )
   const deadline = Date.now() + 30_000

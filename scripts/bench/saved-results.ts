@@ -30,9 +30,14 @@ export function lakeTable(saved: Saved): string {
   if (!saved.data) return `not run (no ${path.basename(saved.file)}; npm run bench:lake, or npm run bench -- --with-lake)`
   const { results } = saved.data as LakeJson
   const rows = Object.entries(results).flatMap(([size, queries]) =>
-    Object.entries(queries).flatMap(([query, paths]) => Object.entries(paths).map(([how, s]) => [`${size} articles`, query, how, s.median, s.p95, s.runs])),
+    Object.entries(queries).flatMap(([query, paths]) =>
+      Object.entries(paths).map(([how, s]) => [`${size} articles`, query, how, s.median, s.p95, s.runs]),
+    ),
   )
-  return [`from ${path.basename(saved.file)} of ${saved.date ?? '(undated)'}`, table(['dataset', 'query', 'path', 'median ms', 'p95 ms', 'runs'], rows)].join('\n')
+  return [
+    `from ${path.basename(saved.file)} of ${saved.date ?? '(undated)'}`,
+    table(['dataset', 'query', 'path', 'median ms', 'p95 ms', 'runs'], rows),
+  ].join('\n')
 }
 
 /** Its shape belongs to bench:publish; printed as flat key = value lines. */
@@ -45,5 +50,9 @@ export function flatTable(saved: Saved, howToRun: string): string {
     } else if (key !== 'date') lines.push(`  ${key} = ${String(value)}`)
   }
   walk(saved.data, '')
-  return [`from ${path.basename(saved.file)} of ${saved.date ?? '(undated)'}`, ...lines.slice(0, 40), ...(lines.length > 40 ? [`  ... ${lines.length - 40} more`] : [])].join('\n')
+  return [
+    `from ${path.basename(saved.file)} of ${saved.date ?? '(undated)'}`,
+    ...lines.slice(0, 40),
+    ...(lines.length > 40 ? [`  ... ${lines.length - 40} more`] : []),
+  ].join('\n')
 }

@@ -106,10 +106,14 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, what
 export async function startSite(lakeUrl: string, options: { dir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort()
   const dir = options.dir ?? ROOT
-  const server = spawnGroup(path.join(BIN, 'tsx'), [path.join(dir, 'server/index.ts'), '--dir', dir, '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    env: siteEnv({ SANITY_LAKE_URL: lakeUrl, ...options.env }),
-  })
+  const server = spawnGroup(
+    path.join(BIN, 'tsx'),
+    [path.join(dir, 'server/index.ts'), '--dir', dir, '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: dir,
+      env: siteEnv({ SANITY_LAKE_URL: lakeUrl, ...options.env }),
+    },
+  )
   const url = `http://127.0.0.1:${port}`
   try {
     await waitFor(`${url}/robots.txt`, server.child, server.log, 'next start')
@@ -157,7 +161,10 @@ export async function startBareServer(body: Buffer, headers: Record<string, stri
     const headers = { ...JSON.parse(fs.readFileSync(path.join(dir, 'headers.json'), 'utf8')), 'content-length': body.length }
     http.createServer((req, res) => { res.writeHead(200, headers); res.end(body) }).listen(Number(port), '127.0.0.1')
   `
-  const server = spawnGroup(process.execPath, ['-e', script, dir, String(port)], { cwd: dir, env: { PATH: process.env.PATH, NODE_ENV: 'production' } })
+  const server = spawnGroup(process.execPath, ['-e', script, dir, String(port)], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+  })
   const url = `http://127.0.0.1:${port}`
   try {
     await waitFor(url, server.child, server.log, 'bare server')

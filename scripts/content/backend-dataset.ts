@@ -19,7 +19,11 @@ export async function backendDataset(client: SanityClient, batch: readonly Sanit
     exists: async (id) => {
       if (inBatch.has(id) || stored.has(id)) return true
       if (wanted.includes(id)) return false
-      if (!asked.has(id)) asked.set(id, client.fetch<number>('count(*[_id == $id])', { id }).then((n) => n > 0))
+      if (!asked.has(id))
+        asked.set(
+          id,
+          client.fetch<number>('count(*[_id == $id])', { id }).then((n) => n > 0),
+        )
       return asked.get(id)!
     },
   }

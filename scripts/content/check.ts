@@ -30,7 +30,9 @@ export async function refuseProblems(problems: Problem[], refusal: string, fix: 
   for (const problem of problems.filter((p) => p.level !== 'error')) console.error(formatProblem(problem))
   const errors = problems.filter((p) => p.level === 'error')
   if (errors.length === 0) return
-  throw new CliError(`${refusal}, ${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors.map(formatProblem).join('; ')}. ${fix}; nothing was written.`)
+  throw new CliError(
+    `${refusal}, ${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors.map(formatProblem).join('; ')}. ${fix}; nothing was written.`,
+  )
 }
 
 /** Validates documents as they would be stored, against the backend they are going to. */

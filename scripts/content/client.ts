@@ -55,7 +55,10 @@ export function connect(source: NodeJS.ProcessEnv = process.env): Backend {
     perspective: 'raw',
     token,
   })
-  const name = env.mode === 'sanity' ? `Sanity project ${env.NEXT_PUBLIC_SANITY_PROJECT_ID} dataset ${env.NEXT_PUBLIC_SANITY_DATASET}` : env.SANITY_LAKE_URL
+  const name =
+    env.mode === 'sanity'
+      ? `Sanity project ${env.NEXT_PUBLIC_SANITY_PROJECT_ID} dataset ${env.NEXT_PUBLIC_SANITY_DATASET}`
+      : env.SANITY_LAKE_URL
   // Asset documents hold `path: images/<project>/<dataset>/<file>`; the lake serves that path.
   const imageBase = env.mode === 'sanity' ? 'https://cdn.sanity.io' : env.SANITY_LAKE_URL.replace(/\/$/, '')
   return { client, name, env, imageBase }

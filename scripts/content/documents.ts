@@ -40,28 +40,38 @@ export function readDocumentsFile(file: string): SanityDocument[] {
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new CliError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): give the path of a JSON file.`)
+    throw new CliError(
+      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): give the path of a JSON file.`,
+    )
   }
   let values: unknown[]
   try {
     const parsed: unknown = JSON.parse(text)
     values = Array.isArray(parsed) ? parsed : [parsed]
   } catch (whole) {
-    const lines = text.split('\n').map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim() !== '')
+    const lines = text
+      .split('\n')
+      .map((line, index) => ({ line, number: index + 1 }))
+      .filter(({ line }) => line.trim() !== '')
     if (lines.length < 2) throw new CliError(`${file} is not valid JSON (${(whole as Error).message}): fix the file and run again.`)
     values = lines.map(({ line, number }) => {
       try {
         return JSON.parse(line) as unknown
       } catch (error) {
-        throw new CliError(`${file} line ${number} is not valid JSON (${(error as Error).message}): a file holds one document, an array of documents, or one document per line.`)
+        throw new CliError(
+          `${file} line ${number} is not valid JSON (${(error as Error).message}): a file holds one document, an array of documents, or one document per line.`,
+        )
       }
     })
   }
-  if (values.length === 0) throw new CliError(`${file} holds no documents: give one document, an array of documents, or one document per line.`)
+  if (values.length === 0)
+    throw new CliError(`${file} holds no documents: give one document, an array of documents, or one document per line.`)
   values.forEach((value, index) => {
     const where = values.length > 1 ? `document ${index + 1} in ${file}` : file
-    if (!isDocument(value) || value._id === '') throw new CliError(`${where} has no string _id: every document needs one, e.g. "_id": "article-my-title".`)
-    if (typeof value._type !== 'string' || value._type === '') throw new CliError(`${where} ("${value._id}") has no string _type: set the document type, e.g. "_type": "article".`)
+    if (!isDocument(value) || value._id === '')
+      throw new CliError(`${where} has no string _id: every document needs one, e.g. "_id": "article-my-title".`)
+    if (typeof value._type !== 'string' || value._type === '')
+      throw new CliError(`${where} ("${value._id}") has no string _type: set the document type, e.g. "_type": "article".`)
   })
   return values as SanityDocument[]
 }
@@ -77,5 +87,7 @@ export async function referencedBy(client: SanityClient, id: string): Promise<st
 export function refuseIfReferenced(id: string, referrers: string[], action: string): void {
   if (referrers.length === 0) return
   const listed = referrers.slice(0, 5).join(', ') + (referrers.length > 5 ? ', ...' : '')
-  throw new CliError(`Cannot ${action} "${id}": ${listed} reference${referrers.length === 1 ? 's' : ''} it; remove those references first (\`npm run content -- set <id> <path> ...\`).`)
+  throw new CliError(
+    `Cannot ${action} "${id}": ${listed} reference${referrers.length === 1 ? 's' : ''} it; remove those references first (\`npm run content -- set <id> <path> ...\`).`,
+  )
 }

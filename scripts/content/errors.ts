@@ -9,7 +9,16 @@ export class CliError extends Error {
   }
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
 
 /** The network error code in an error or its causes (get-it and fetch wrap the socket's error). */
 function connectionCode(error: unknown): string | undefined {
@@ -28,13 +37,18 @@ function connectionCode(error: unknown): string | undefined {
 export function explainBackendError(error: unknown, backend: string): unknown {
   if (error instanceof CliError) return error
   const code = connectionCode(error)
-  if (code) return new CliError(`Cannot reach the content backend at ${backend} (${code}): start the lake with \`npm run lake\`, or set SANITY_LAKE_URL (or NEXT_PUBLIC_SANITY_PROJECT_ID) to a running one.`)
+  if (code)
+    return new CliError(
+      `Cannot reach the content backend at ${backend} (${code}): start the lake with \`npm run lake\`, or set SANITY_LAKE_URL (or NEXT_PUBLIC_SANITY_PROJECT_ID) to a running one.`,
+    )
   const status = (error as { statusCode?: unknown }).statusCode
   if (typeof status !== 'number') return error
   const body = (error as { responseBody?: unknown }).responseBody
   const description = describeBody(body) ?? (error as Error).message
   if (status === 401 || status === 403) {
-    return new CliError(`The content backend at ${backend} refused the request (${status}: ${description}): set SANITY_API_WRITE_TOKEN to a token with Editor rights.`)
+    return new CliError(
+      `The content backend at ${backend} refused the request (${status}: ${description}): set SANITY_API_WRITE_TOKEN to a token with Editor rights.`,
+    )
   }
   return new CliError(`The content backend at ${backend} answered ${status}: ${description}`)
 }

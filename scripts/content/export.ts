@@ -24,16 +24,18 @@ export async function exportDataset({ client, name, env, imageBase }: Backend, a
   const [dirArg] = args
   if (!dirArg || args.length > 1) throw new CliError('export takes one folder: npm run content -- export DIR')
   const dir = resolve(dirArg)
-  if (existsSync(join(dir, 'data.ndjson'))) throw new CliError(`${join(dir, 'data.ndjson')} already exists: export into an empty or new folder.`)
+  if (existsSync(join(dir, 'data.ndjson')))
+    throw new CliError(`${join(dir, 'data.ndjson')} already exists: export into an empty or new folder.`)
 
   const docs = await client.fetch<LakeDocument[]>(EXPORT_QUERY)
   const assets = new Map(docs.filter((doc) => doc._type === 'sanity.imageAsset').map((doc) => [doc._id, doc as ImageAsset]))
   const exported = exportDocuments(docs)
   const files = new Map<string, ReturnType<typeof parseExportedImage>>()
-  for (const doc of exported) for (const { holder } of findExportedAssets(doc)) {
-    const image = parseExportedImage(holder._sanityAsset)
-    files.set(image.name, image)
-  }
+  for (const doc of exported)
+    for (const { holder } of findExportedAssets(doc)) {
+      const image = parseExportedImage(holder._sanityAsset)
+      files.set(image.name, image)
+    }
 
   // Everything is downloaded before anything is written, so a failure leaves no half export.
   const downloaded = new Map<string, Buffer>()
@@ -43,7 +45,8 @@ export async function exportDataset({ client, name, env, imageBase }: Backend, a
     const path = asset?.path ?? `images/${client.config().projectId}/${env.NEXT_PUBLIC_SANITY_DATASET}/${image.name}`
     const url = `${imageBase}/${path}`
     downloaded.set(image.name, await download(url, image.sha1, name))
-    if (asset?.originalFilename && asset.originalFilename !== image.name) assetMap[`image-${image.sha1}`] = { originalFilename: asset.originalFilename }
+    if (asset?.originalFilename && asset.originalFilename !== image.name)
+      assetMap[`image-${image.sha1}`] = { originalFilename: asset.originalFilename }
   }
   mkdirSync(join(dir, 'images'), { recursive: true })
   for (const [file, bytes] of downloaded) writeFileSync(join(dir, 'images', file), bytes)
@@ -59,9 +62,13 @@ async function download(url: string, sha1: string, backend: string): Promise<Buf
   } catch (error) {
     throw new CliError(`Cannot download ${url} (${(error as Error).cause ?? (error as Error).message}): is ${backend} still running?`)
   }
-  if (!response.ok) throw new CliError(`Downloading ${url} answered ${response.status}: the image is missing from ${backend}; nothing was exported.`)
+  if (!response.ok)
+    throw new CliError(`Downloading ${url} answered ${response.status}: the image is missing from ${backend}; nothing was exported.`)
   const bytes = Buffer.from(await response.arrayBuffer())
   const actual = createHash('sha1').update(bytes).digest('hex')
-  if (actual !== sha1) throw new CliError(`${url} has sha1 ${actual}, not ${sha1} as its name says: the backend serves another file under that name; nothing was exported.`)
+  if (actual !== sha1)
+    throw new CliError(
+      `${url} has sha1 ${actual}, not ${sha1} as its name says: the backend serves another file under that name; nothing was exported.`,
+    )
   return bytes
 }

@@ -28,11 +28,18 @@ export async function importDataset({ client, name }: Backend, args: string[]): 
   if (!dirArg || args.length > 1) throw new CliError('import takes one folder: npm run content -- import DIR')
   const dir = resolve(dirArg)
   const file = join(dir, 'data.ndjson')
-  if (!existsSync(file)) throw new CliError(`${file} does not exist: give a folder in export format (data.ndjson, images/), as \`npm run content -- export DIR\` writes it.`)
+  if (!existsSync(file))
+    throw new CliError(
+      `${file} does not exist: give a folder in export format (data.ndjson, images/), as \`npm run content -- export DIR\` writes it.`,
+    )
 
   const { validateExportedDataset } = await loadValidation()
   const report = await validateExportedDataset(file, { dataset: (imported) => backendDataset(client, imported) })
-  await refuseProblems(report.problems, 'Not imported', `Fix ${file} (\`npm run content:validate -- --dataset ${file}\` lists the same problems) and run again`)
+  await refuseProblems(
+    report.problems,
+    'Not imported',
+    `Fix ${file} (\`npm run content:validate -- --dataset ${file}\` lists the same problems) and run again`,
+  )
 
   const assets = report.imported.filter((doc): doc is ImageAsset => doc._type === 'sanity.imageAsset' && IMAGE_ASSET_ID.test(doc._id))
   const documents = report.imported.filter((doc) => !assets.includes(doc as ImageAsset)).map(withoutSystemFields)
@@ -45,7 +52,9 @@ export async function importDataset({ client, name }: Backend, args: string[]): 
     for (const doc of writable) transaction.createOrReplace(doc)
     await transaction.commit({ visibility: 'sync' })
   }
-  console.log(`imported ${writable.length} of ${documents.length} documents into ${name}; ${uploaded} image files uploaded, ${assets.length - uploaded - failed.length} already there`)
+  console.log(
+    `imported ${writable.length} of ${documents.length} documents into ${name}; ${uploaded} image files uploaded, ${assets.length - uploaded - failed.length} already there`,
+  )
   if (failed.length === 0) return
 
   for (const { asset, reason } of failed) console.error(`image not uploaded: images/${fileOf(asset)} (${reason})`)
@@ -66,7 +75,7 @@ function leftOut(documents: SanityDocument[], missingImages: Set<string>): Map<s
     const image = [...refs.get(doc._id)!].find((id) => missingImages.has(id))
     if (image) blocked.set(doc._id, `uses ${image}, which was not uploaded`)
   }
-  for (let grew = blocked.size > 0; grew; ) {
+  for (let grew = blocked.size > 0; grew;) {
     grew = false
     for (const doc of documents) {
       if (blocked.has(doc._id)) continue

@@ -30,5 +30,7 @@ export async function list({ client, name }: Backend, args: string[]): Promise<v
   const widths = header.map((label, column) => Math.max(label.length, ...table.map((cells) => cells[column]!.length)))
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(column === cells.length - 1 ? 0 : widths[column]!)).join('  ')
   console.log([line(header), ...table.map(line)].join('\n'))
-  console.log(`${rows.length} document${rows.length === 1 ? '' : 's'}${rows.some((row) => row._id.startsWith(DRAFT_PREFIX)) ? ', drafts marked (draft)' : ''}`)
+  console.log(
+    `${rows.length} document${rows.length === 1 ? '' : 's'}${rows.some((row) => row._id.startsWith(DRAFT_PREFIX)) ? ', drafts marked (draft)' : ''}`,
+  )
 }

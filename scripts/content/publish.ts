@@ -9,9 +9,12 @@ export async function publish({ client }: Backend, args: string[]): Promise<void
   if (!file || args.length > 1) throw new CliError('publish takes one file: npm run content -- publish FILE.json')
   const docs = readDocumentsFile(file).map(withoutSystemFields)
   for (const doc of docs) {
-    if (doc._id.startsWith(DRAFT_PREFIX)) throw new CliError(`"${doc._id}" is a draft id: publish writes published documents, so use "${doc._id.slice(DRAFT_PREFIX.length)}".`)
+    if (doc._id.startsWith(DRAFT_PREFIX))
+      throw new CliError(`"${doc._id}" is a draft id: publish writes published documents, so use "${doc._id.slice(DRAFT_PREFIX.length)}".`)
     if (JSON.stringify(doc).includes('"_sanityAsset"')) {
-      throw new CliError(`"${doc._id}" holds _sanityAsset (export format): publish takes documents as Sanity stores them; for an exported dataset use \`npm run content -- import DIR\`.`)
+      throw new CliError(
+        `"${doc._id}" holds _sanityAsset (export format): publish takes documents as Sanity stores them; for an exported dataset use \`npm run content -- import DIR\`.`,
+      )
     }
   }
   await checkBeforeWrite(client, docs, 'Not published', `Fix ${file} and run again`)

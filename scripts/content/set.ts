@@ -18,14 +18,18 @@ export function parseJsonValue(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new CliError(`The value ${JSON.stringify(text)} is not valid JSON (${(error as Error).message}): quote strings in JSON and for the shell, e.g. '"New title"'.`)
+    throw new CliError(
+      `The value ${JSON.stringify(text)} is not valid JSON (${(error as Error).message}): quote strings in JSON and for the shell, e.g. '"New title"'.`,
+    )
   }
 }
 
 export async function set({ client, name }: Backend, args: string[]): Promise<void> {
   const [id, path, json] = args
-  if (!id || !path || json === undefined || args.length > 3) throw new CliError(`set takes an id, a path and a JSON value: npm run content -- set article-x title '"New title"'`)
-  if (SYSTEM_FIELD.test(path)) throw new CliError(`${path} is set by the backend and cannot be patched: publish a new document to change it.`)
+  if (!id || !path || json === undefined || args.length > 3)
+    throw new CliError(`set takes an id, a path and a JSON value: npm run content -- set article-x title '"New title"'`)
+  if (SYSTEM_FIELD.test(path))
+    throw new CliError(`${path} is set by the backend and cannot be patched: publish a new document to change it.`)
   const value = parseJsonValue(json)
 
   const current = await client.getDocument(id)
@@ -34,16 +38,24 @@ export async function set({ client, name }: Backend, args: string[]): Promise<vo
   try {
     patched = new Mutation({ mutations: [{ patch: { id, set: { [path]: value } } }] }).apply(current) as SanityDocument
   } catch (error) {
-    throw new CliError(`Cannot set ${path} on "${id}" (${(error as Error).message}): give a path that exists, like title, seo.title, authors[0]._ref or body[_key=="abc"].style.`)
+    throw new CliError(
+      `Cannot set ${path} on "${id}" (${(error as Error).message}): give a path that exists, like title, seo.title, authors[0]._ref or body[_key=="abc"].style.`,
+    )
   }
   await checkBeforeWrite(client, [patched], 'Not changed', `Give ${path} a value the schema accepts`)
 
   try {
-    await client.patch(id).set({ [path]: value }).ifRevisionId(current._rev).commit({ visibility: 'sync' })
+    await client
+      .patch(id)
+      .set({ [path]: value })
+      .ifRevisionId(current._rev)
+      .commit({ visibility: 'sync' })
   } catch (error) {
     const body = JSON.stringify((error as { responseBody?: unknown }).responseBody ?? '')
     if ((error as { statusCode?: unknown }).statusCode === 409 && /revision/i.test(body)) {
-      throw new CliError(`"${id}" changed while this command ran (it was at revision ${current._rev}): run it again to patch the new version.`)
+      throw new CliError(
+        `"${id}" changed while this command ran (it was at revision ${current._rev}): run it again to patch the new version.`,
+      )
     }
     throw error
   }

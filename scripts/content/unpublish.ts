@@ -9,7 +9,8 @@ import { CliError } from './errors'
 export async function unpublish({ client, name }: Backend, args: string[]): Promise<void> {
   const [id] = args
   if (!id || args.length > 1) throw new CliError('unpublish takes one document id: npm run content -- unpublish article-x')
-  if (id.startsWith(DRAFT_PREFIX)) throw new CliError(`"${id}" is a draft id: unpublish takes the published id, "${id.slice(DRAFT_PREFIX.length)}".`)
+  if (id.startsWith(DRAFT_PREFIX))
+    throw new CliError(`"${id}" is a draft id: unpublish takes the published id, "${id.slice(DRAFT_PREFIX.length)}".`)
   const [published, draft] = await client.getDocuments([id, draftId(id)])
   if (!published) {
     const hint = draft ? `only its draft ${draftId(id)} exists, so it is already unpublished` : '`npm run content -- list` shows the ids'

@@ -93,8 +93,7 @@ function validatorClient(dataset: ValidationDataset): SanityClient {
   return client as unknown as SanityClient
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Walks a document for structure the schema cannot see: missing `_key`s, and every `_ref` with its path. */
 function walkStructure(doc: SanityDocument, problems: Problem[]): Array<{ ref: string; path: string }> {
@@ -178,7 +177,16 @@ export async function validateDocuments(docs: readonly SanityDocument[], options
 }
 
 /** sharp's format names for the extensions Sanity gives images. */
-const FORMAT_OF_EXTENSION: Record<string, string> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif', svg: 'svg', avif: 'heif', tiff: 'tiff' }
+const FORMAT_OF_EXTENSION: Record<string, string> = {
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  svg: 'svg',
+  avif: 'heif',
+  tiff: 'tiff',
+}
 
 /** Is the file a `_sanityAsset` names there, and do its sha1 and dimensions match its name? */
 async function checkExportedImage(value: unknown, imagesDir: string): Promise<string | undefined> {
@@ -196,12 +204,15 @@ async function checkExportedImage(value: unknown, imagesDir: string): Promise<st
   }
   const sha1 = createHash('sha1').update(bytes).digest('hex')
   if (sha1 !== image.sha1) return `image file images/${image.name} has sha1 ${sha1}, not the one in its name`
-  const meta = await sharp(bytes).metadata().catch(() => undefined)
+  const meta = await sharp(bytes)
+    .metadata()
+    .catch(() => undefined)
   if (!meta) return `image file images/${image.name} is not an image sharp can read`
   if (meta.width !== image.width || meta.height !== image.height) {
     return `image file images/${image.name} is ${meta.width}x${meta.height}, not ${image.width}x${image.height} as its name says`
   }
-  if (meta.format !== FORMAT_OF_EXTENSION[image.extension]) return `image file images/${image.name} is ${meta.format}, not ${image.extension}`
+  if (meta.format !== FORMAT_OF_EXTENSION[image.extension])
+    return `image file images/${image.name} is ${meta.format}, not ${image.extension}`
   return undefined
 }
 
@@ -216,15 +227,26 @@ export async function checkExportFormat(docs: SanityDocument[], imagesDir: strin
   const fileChecks = new Map<string, Promise<string | undefined>>()
   for (const doc of docs) {
     if (ASSET_TYPE.test(doc._type)) {
-      error(doc._id, '', `asset document in the file: sanity dataset export writes none (the file goes in images/, image fields hold _sanityAsset), and sanity dataset import rejects it when it names another project`)
+      error(
+        doc._id,
+        '',
+        `asset document in the file: sanity dataset export writes none (the file goes in images/, image fields hold _sanityAsset), and sanity dataset import rejects it when it names another project`,
+      )
       continue
     }
     const visit = (value: unknown, path: Path): void => {
-      if (Array.isArray(value)) return value.forEach((item, index) => visit(item, [...path, isRecord(item) && typeof item._key === 'string' ? { _key: item._key } : index]))
+      if (Array.isArray(value))
+        return value.forEach((item, index) =>
+          visit(item, [...path, isRecord(item) && typeof item._key === 'string' ? { _key: item._key } : index]),
+        )
       if (!isRecord(value)) return
       const ref = isRecord(value.asset) ? value.asset._ref : undefined
       if (typeof ref === 'string' && IMAGE_ASSET_ID.test(ref)) {
-        error(doc._id, pathToString(path), `image field holds an asset reference ("${ref}"); export format has _sanityAsset: "image@file://./images/<file>" instead`)
+        error(
+          doc._id,
+          pathToString(path),
+          `image field holds an asset reference ("${ref}"); export format has _sanityAsset: "image@file://./images/<file>" instead`,
+        )
       }
       for (const [key, child] of Object.entries(value)) visit(child, [...path, key])
     }

@@ -19,7 +19,13 @@ const SEED = {
 }
 const SECRET = 'test-webhook-secret-0123456789'
 
-const block = (key: string, words: string) => ({ _key: key, _type: 'block', style: 'normal', markDefs: [], children: [{ _key: `${key}s`, _type: 'span', text: words, marks: [] }] })
+const block = (key: string, words: string) => ({
+  _key: key,
+  _type: 'block',
+  style: 'normal',
+  markDefs: [],
+  children: [{ _key: `${key}s`, _type: 'span', text: words, marks: [] }],
+})
 const extraArticle = (id: string, fields: { title: string; body: string; publishedAt: string; noindex?: boolean }) => ({
   _id: id,
   _type: 'article',
@@ -36,9 +42,22 @@ const extraArticle = (id: string, fields: { title: string; body: string; publish
 })
 // A word no sample article uses: one article has it in the title, a newer one only in its body.
 const EXTRA = [
-  extraArticle('quokkanomics-in-title', { title: 'Quokkanomics for boards', body: 'Plain words about governance.', publishedAt: '2015-01-01T08:00:00Z' }),
-  extraArticle('quokkanomics-in-body', { title: 'Notes from the field', body: 'Later we touch on quokkanomics briefly.', publishedAt: '2026-05-01T08:00:00Z' }),
-  extraArticle('hidden-from-search-engines', { title: 'An article editors keep out of search engines', body: 'Internal notes.', publishedAt: '2016-01-01T08:00:00Z', noindex: true }),
+  extraArticle('quokkanomics-in-title', {
+    title: 'Quokkanomics for boards',
+    body: 'Plain words about governance.',
+    publishedAt: '2015-01-01T08:00:00Z',
+  }),
+  extraArticle('quokkanomics-in-body', {
+    title: 'Notes from the field',
+    body: 'Later we touch on quokkanomics briefly.',
+    publishedAt: '2026-05-01T08:00:00Z',
+  }),
+  extraArticle('hidden-from-search-engines', {
+    title: 'An article editors keep out of search engines',
+    body: 'Internal notes.',
+    publishedAt: '2016-01-01T08:00:00Z',
+    noindex: true,
+  }),
 ]
 
 let lake: RunningLake
@@ -51,7 +70,8 @@ const local = (url: string) => {
   expect(url.startsWith(`${origin}/`)).toBe(true)
   return `${site.url}${url.slice(origin.length)}`
 }
-const head = (document: Document, selector: string, attribute = 'content') => document.head.querySelector(selector)?.getAttribute(attribute) ?? null
+const head = (document: Document, selector: string, attribute = 'content') =>
+  document.head.querySelector(selector)?.getAttribute(attribute) ?? null
 /** A schema.org node as parsed JSON, with the fields these tests read. */
 type LdNode = {
   '@type': string
@@ -115,7 +135,10 @@ describe('the seed article’s <head>', () => {
     expect(head(document, 'meta[name="twitter:title"]')).toBe(SEED.title)
     expect(head(document, 'meta[name="twitter:image"]')).toBe(head(document, 'meta[property="og:image"]'))
 
-    const feeds = [...document.head.querySelectorAll('link[rel="alternate"]')].map((link) => [link.getAttribute('type'), link.getAttribute('href')])
+    const feeds = [...document.head.querySelectorAll('link[rel="alternate"]')].map((link) => [
+      link.getAttribute('type'),
+      link.getAttribute('href'),
+    ])
     expect(feeds).toEqual([
       ['application/rss+xml', `${origin}/feeds/rss.xml`],
       ['application/atom+xml', `${origin}/feeds/atom.xml`],
@@ -172,7 +195,12 @@ describe('the seed article’s <head>', () => {
     expect(head(document, 'link[rel="canonical"]', 'href')).toBe(`${origin}/topics/leadership`)
     const hrefs = [...document.head.querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute('href'))
     expect(hrefs).toEqual(
-      expect.arrayContaining([`${origin}/feeds/rss.xml`, `${origin}/feeds/topics/leadership/rss.xml`, `${origin}/feeds/topics/leadership/atom.xml`, `${origin}/feeds/topics/leadership/feed.json`]),
+      expect.arrayContaining([
+        `${origin}/feeds/rss.xml`,
+        `${origin}/feeds/topics/leadership/rss.xml`,
+        `${origin}/feeds/topics/leadership/atom.xml`,
+        `${origin}/feeds/topics/leadership/feed.json`,
+      ]),
     )
   })
 })
@@ -181,18 +209,33 @@ describe('JSON-LD', () => {
   it('article: Article with author Person and publisher, and breadcrumbs', async () => {
     const nodes = jsonLd((await getPage(`${site.url}/insights/${SEED.slug}`)).document)
     const article = nodeOf(nodes, 'Article')
-    expect(article).toMatchObject({ headline: SEED.title, description: SEED.standfirst, datePublished: '2018-08-14T09:00:00Z', url: `${origin}/insights/${SEED.slug}` })
+    expect(article).toMatchObject({
+      headline: SEED.title,
+      description: SEED.standfirst,
+      datePublished: '2018-08-14T09:00:00Z',
+      url: `${origin}/insights/${SEED.slug}`,
+    })
     expect(Date.parse(String(article?.dateModified))).not.toBeNaN()
     expect(article?.image).toMatch(new RegExp(`^${origin}/`))
-    expect(article?.author).toEqual([expect.objectContaining({ '@type': 'Person', name: 'Jennifer Jordan', url: `${origin}/authors/jennifer-jordan` })])
+    expect(article?.author).toEqual([
+      expect.objectContaining({ '@type': 'Person', name: 'Jennifer Jordan', url: `${origin}/authors/jennifer-jordan` }),
+    ])
     expect(article?.publisher).toMatchObject({ '@type': 'Organization', name: 'Insights' })
     expect(nodeOf(nodes, 'BreadcrumbList')?.itemListElement?.map((item) => item.name)).toEqual(['Home', 'Insights', SEED.title])
   })
 
   it('author: Person with breadcrumbs', async () => {
     const nodes = jsonLd((await getPage(`${site.url}/authors/jennifer-jordan`)).document)
-    expect(nodeOf(nodes, 'Person')).toMatchObject({ name: 'Jennifer Jordan', url: `${origin}/authors/jennifer-jordan`, jobTitle: 'Professor of Leadership and Organizational Behavior' })
-    expect(nodeOf(nodes, 'BreadcrumbList')?.itemListElement?.at(-1)).toMatchObject({ position: 2, name: 'Jennifer Jordan', item: `${origin}/authors/jennifer-jordan` })
+    expect(nodeOf(nodes, 'Person')).toMatchObject({
+      name: 'Jennifer Jordan',
+      url: `${origin}/authors/jennifer-jordan`,
+      jobTitle: 'Professor of Leadership and Organizational Behavior',
+    })
+    expect(nodeOf(nodes, 'BreadcrumbList')?.itemListElement?.at(-1)).toMatchObject({
+      position: 2,
+      name: 'Jennifer Jordan',
+      item: `${origin}/authors/jennifer-jordan`,
+    })
   })
 
   it('topic: CollectionPage of its articles with breadcrumbs', async () => {
@@ -200,7 +243,11 @@ describe('JSON-LD', () => {
     const page = nodeOf(nodes, 'CollectionPage')
     expect(page).toMatchObject({ name: 'Leadership', url: `${origin}/topics/leadership` })
     expect(page?.hasPart?.map((part) => part.url)).toContain(`${origin}/insights/${SEED.slug}`)
-    expect(nodeOf(nodes, 'BreadcrumbList')?.itemListElement?.map((item) => item.item)).toEqual([`${origin}/`, `${origin}/insights`, `${origin}/topics/leadership`])
+    expect(nodeOf(nodes, 'BreadcrumbList')?.itemListElement?.map((item) => item.item)).toEqual([
+      `${origin}/`,
+      `${origin}/insights`,
+      `${origin}/topics/leadership`,
+    ])
   })
 
   it('home: WebSite with a search action, and the Organization', async () => {
@@ -237,25 +284,44 @@ describe('feeds', () => {
   it('RSS items name their authors and topics', async () => {
     const xml = await (await fetch(`${site.url}/feeds/rss.xml`)).text()
     type Category = string | { _: string }
-    const feed = await new Parser<object, { author: string; categories: Category[] }>({ customFields: { item: ['author'] } }).parseString(xml)
+    const feed = await new Parser<object, { author: string; categories: Category[] }>({ customFields: { item: ['author'] } }).parseString(
+      xml,
+    )
     const seed = feed.items.find((item) => item.title === SEED.title)
     expect(seed?.author).toBe('Jennifer Jordan')
     expect(seed?.isoDate).toBe('2018-08-14T09:00:00.000Z')
-    expect(seed?.categories.map((category) => (typeof category === 'string' ? category : category._))).toEqual(['Leadership', 'Digital transformation'])
+    expect(seed?.categories.map((category) => (typeof category === 'string' ? category : category._))).toEqual([
+      'Leadership',
+      'Digital transformation',
+    ])
   })
 
   it('JSON Feed has the JSON Feed shape', async () => {
     const response = await fetch(`${site.url}/feeds/feed.json`)
     expect(response.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
     const feed = await response.json()
-    expect(feed).toMatchObject({ version: expect.stringMatching(/^https:\/\/jsonfeed\.org\/version\//), title: expect.any(String), home_page_url: `${origin}/insights`, feed_url: `${origin}/feeds/feed.json` })
+    expect(feed).toMatchObject({
+      version: expect.stringMatching(/^https:\/\/jsonfeed\.org\/version\//),
+      title: expect.any(String),
+      home_page_url: `${origin}/insights`,
+      feed_url: `${origin}/feeds/feed.json`,
+    })
     expect(feed.items.length).toBeGreaterThanOrEqual(12)
     for (const item of feed.items) {
-      expect(item).toMatchObject({ id: expect.any(String), url: expect.stringMatching(new RegExp(`^${origin}/insights/`)), title: expect.any(String), content_html: expect.any(String) })
+      expect(item).toMatchObject({
+        id: expect.any(String),
+        url: expect.stringMatching(new RegExp(`^${origin}/insights/`)),
+        title: expect.any(String),
+        content_html: expect.any(String),
+      })
       expect(Date.parse(item.date_published)).not.toBeNaN()
     }
     const seed = feed.items.find((item: { title: string }) => item.title === SEED.title)
-    expect(seed).toMatchObject({ date_published: '2018-08-14T09:00:00.000Z', author: { name: 'Jennifer Jordan', url: `${origin}/authors/jennifer-jordan` }, tags: ['Leadership', 'Digital transformation'] })
+    expect(seed).toMatchObject({
+      date_published: '2018-08-14T09:00:00.000Z',
+      author: { name: 'Jennifer Jordan', url: `${origin}/authors/jennifer-jordan` },
+      tags: ['Leadership', 'Digital transformation'],
+    })
   })
 
   it('each topic has RSS, Atom and JSON feeds of its own articles; unknown topics are 404', async () => {
@@ -285,7 +351,14 @@ describe('sitemap.xml and robots.txt', () => {
     const urls = await sitemapUrls()
     const locs = urls.map((url) => url.loc)
     expect(locs).toEqual(
-      expect.arrayContaining([`${origin}/`, `${origin}/insights`, `${origin}/research`, `${origin}/insights/${SEED.slug}`, `${origin}/authors/jennifer-jordan`, `${origin}/topics/leadership`]),
+      expect.arrayContaining([
+        `${origin}/`,
+        `${origin}/insights`,
+        `${origin}/research`,
+        `${origin}/insights/${SEED.slug}`,
+        `${origin}/authors/jennifer-jordan`,
+        `${origin}/topics/leadership`,
+      ]),
     )
     expect(new Set(locs).size).toBe(locs.length)
     for (const url of urls) {
@@ -298,7 +371,8 @@ describe('sitemap.xml and robots.txt', () => {
   it('leaves out noindex articles (after a content change is published)', async () => {
     await revalidateArticles()
     let locs: string[] = []
-    for (let i = 0; i < 20 && !locs.includes(`${origin}/insights/quokkanomics-in-title`); i += 1) locs = (await sitemapUrls()).map((url) => url.loc)
+    for (let i = 0; i < 20 && !locs.includes(`${origin}/insights/quokkanomics-in-title`); i += 1)
+      locs = (await sitemapUrls()).map((url) => url.loc)
     expect(locs).toContain(`${origin}/insights/quokkanomics-in-title`)
     expect(locs).not.toContain(`${origin}/insights/hidden-from-search-engines`)
   })
@@ -316,7 +390,8 @@ describe('sitemap.xml and robots.txt', () => {
 
 describe('search', () => {
   const search = (q: string, page?: number) => getPage(`${site.url}/search?q=${encodeURIComponent(q)}${page ? `&page=${page}` : ''}`)
-  const resultLinks = (document: Document) => [...document.querySelectorAll('main ol.search-results h2 a')].map((a) => a.getAttribute('href'))
+  const resultLinks = (document: Document) =>
+    [...document.querySelectorAll('main ol.search-results h2 a')].map((a) => a.getAttribute('href'))
 
   it('works as a plain GET form: the header form and the page form both submit q to /search', async () => {
     const { document } = await getPage(`${site.url}/`)
@@ -400,6 +475,10 @@ describe('related articles', () => {
     const { document } = await getPage(`${site.url}/insights/${SEED.slug}`)
     const section = document.querySelector('section[aria-labelledby="related-heading"]')
     const links = [...(section?.querySelectorAll('h3 a') ?? [])].map((a) => a.getAttribute('href'))
-    expect(links).toEqual(['/insights/trust-at-a-distance-hybrid-teams', '/insights/ai-pilots-to-practice', '/insights/decision-speed-executive-teams'])
+    expect(links).toEqual([
+      '/insights/trust-at-a-distance-hybrid-teams',
+      '/insights/ai-pilots-to-practice',
+      '/insights/decision-speed-executive-teams',
+    ])
   })
 })

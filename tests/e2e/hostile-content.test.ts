@@ -76,7 +76,9 @@ async function crawl(): Promise<void> {
       ? [...new JSDOM(visit.body).window.document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '')
       : visit.type.includes('json')
         ? ((JSON.parse(visit.body).items ?? []) as Array<{ url?: string }>).map((item) => item.url ?? '')
-        : [...visit.body.matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>|<link[^>]* href="([^"]+)"/g)].map((m) => (m[1] ?? m[2] ?? '').replaceAll('&amp;', '&'))
+        : [...visit.body.matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>|<link[^>]* href="([^"]+)"/g)].map((m) =>
+            (m[1] ?? m[2] ?? '').replaceAll('&amp;', '&'),
+          )
     for (const link of links) {
       const next = sitePath(link, origin)
       if (next && !visits.has(next)) queue.push(next)
@@ -125,7 +127,8 @@ describe('a site built on hostile content', () => {
     const json = [...visits.values()].filter((visit) => /json/.test(visit.type))
     expect(xml.map((visit) => visit.path)).toEqual(expect.arrayContaining(['/feeds/rss.xml', '/feeds/atom.xml', '/sitemap.xml']))
     expect(json.map((visit) => visit.path)).toContain('/feeds/feed.json')
-    for (const visit of xml) expect({ path: visit.path, valid: XMLValidator.validate(visit.body) }).toEqual({ path: visit.path, valid: true })
+    for (const visit of xml)
+      expect({ path: visit.path, valid: XMLValidator.validate(visit.body) }).toEqual({ path: visit.path, valid: true })
     for (const visit of json) expect(() => JSON.parse(visit.body)).not.toThrow()
   })
 
@@ -153,7 +156,10 @@ describe('a site built on hostile content', () => {
     const slash = await getPage(`${site.url}/insights/hostile%2Fwith-slash`)
     expect({ status: slash.status, title: text(slash.document.querySelector('h1')) }).toEqual({ status: 200, title: 'A slug with a slash' })
     const syntax = await getPage(`${site.url}/insights/${encodeURIComponent('hostile?q=1#x%20y')}`)
-    expect({ status: syntax.status, title: text(syntax.document.querySelector('h1')) }).toEqual({ status: 200, title: 'A slug with URL syntax' })
+    expect({ status: syntax.status, title: text(syntax.document.querySelector('h1')) }).toEqual({
+      status: 200,
+      title: 'A slug with URL syntax',
+    })
     const topic = await getPage(`${site.url}/topics/%C3%A9conomie`)
     expect({ status: topic.status, title: text(topic.document.querySelector('h1')) }).toEqual({ status: 200, title: 'Économie' })
     for (const path of ['/insights/%E0%A4%A', '/authors/%E0%A4%A', '/topics/%', '/feeds/topics/%E0%A4%A/rss.xml']) {

@@ -132,7 +132,11 @@ describe('reader routes', () => {
   })
 
   it('drafts are not published: a draft-only article is 404, a pending edit is not shown', async () => {
-    const lines = fs.readFileSync(dataset, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    const lines = fs
+      .readFileSync(dataset, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     const ids = new Set(lines.map((doc) => doc._id))
     const draftOnly = lines.find((doc) => doc._type === 'article' && doc._id.startsWith('drafts.') && !ids.has(doc._id.slice(7)))
     const pending = lines.find((doc) => doc._type === 'article' && doc._id.startsWith('drafts.') && ids.has(doc._id.slice(7)))
@@ -170,7 +174,10 @@ describe('security headers', () => {
     const policy = response.headers.get('content-security-policy') ?? ''
     const scriptSrc = (policy.split('; ').find((directive) => directive.startsWith('script-src ')) ?? '').split(' ').slice(1)
     const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map(
-      ([, body]) => `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`,
+      ([, body]) =>
+        `'sha256-${createHash('sha256')
+          .update(body ?? '')
+          .digest('base64')}'`,
     )
     expect(inline.length).toBeGreaterThan(0)
     expect(scriptSrc).not.toContain("'unsafe-inline'")
@@ -192,7 +199,11 @@ describe('freshness and resilience', () => {
 
   it('a signed webhook makes an edit visible on the next request', async () => {
     const retitled = 'Leading from behind, revisited'
-    const lines = fs.readFileSync(dataset, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    const lines = fs
+      .readFileSync(dataset, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     const seed = lines.find((doc) => doc._type === 'article' && doc.slug?.current === SEED.slug)
     seed.title = retitled
     fs.writeFileSync(dataset, `${lines.map((doc) => JSON.stringify(doc)).join('\n')}\n`)

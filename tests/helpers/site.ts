@@ -24,7 +24,13 @@ export interface BuildOptions {
  */
 export async function buildSite({ distDir = DEFAULT_DIST_DIR, lakeUrl = '' }: BuildOptions = {}): Promise<string> {
   const lakePort = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, LAKE_PORT: String(lakePort), SANITY_LAKE_URL: lakeUrl, NEXT_DIST_DIR: distDir }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...quietEnv,
+    LAKE_PORT: String(lakePort),
+    SANITY_LAKE_URL: lakeUrl,
+    NEXT_DIST_DIR: distDir,
+  }
   delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
   // `next build` points next-env.d.ts at its dist dir's types; a second build puts it back after.
   const nextEnv = path.join(ROOT, 'next-env.d.ts')
@@ -34,7 +40,9 @@ export async function buildSite({ distDir = DEFAULT_DIST_DIR, lakeUrl = '' }: Bu
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('close', (...exit) => resolve(exit)))
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.once('close', (...exit) => resolve(exit)),
+  )
   if (mainNextEnv !== null) fs.writeFileSync(nextEnv, mainNextEnv)
   if (code !== 0) throw new Error(`next build failed (${code ?? signal}):\n${output}`)
   return output

@@ -39,7 +39,15 @@ function expectOneLineError(run: Run, message: RegExp): void {
 }
 
 const clientFor = (url: string) =>
-  createClient({ projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false, apiHost: url, perspective: 'raw' })
+  createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    useProjectHostname: false,
+    apiHost: url,
+    perspective: 'raw',
+  })
 
 /** An article the schema accepts, by an author and under a topic of the sample dataset. */
 const commandLineArticle = {
@@ -86,27 +94,51 @@ const writeJson = (name: string, value: unknown) => {
 }
 
 describe('publish', () => {
-  it('creates a valid article, visible through @sanity/client', async () => {
-    const run = await content(lake.url, 'publish', writeJson('article.json', commandLineArticle))
-    expect(run).toMatchObject({ code: 0, stdout: 'created article-from-the-command-line\n' })
-    expect(await client.getDocument(commandLineArticle._id)).toMatchObject({ title: 'Written from the command line', slug: commandLineArticle.slug })
-  }, SLOW)
+  it(
+    'creates a valid article, visible through @sanity/client',
+    async () => {
+      const run = await content(lake.url, 'publish', writeJson('article.json', commandLineArticle))
+      expect(run).toMatchObject({ code: 0, stdout: 'created article-from-the-command-line\n' })
+      expect(await client.getDocument(commandLineArticle._id)).toMatchObject({
+        title: 'Written from the command line',
+        slug: commandLineArticle.slug,
+      })
+    },
+    SLOW,
+  )
 
-  it('refuses an article without its required standfirst, names the field and writes nothing', async () => {
-    const { standfirst, ...noStandfirst } = { ...commandLineArticle, _id: 'article-without-standfirst', slug: { _type: 'slug', current: 'without-standfirst' } }
-    expect(standfirst).toBeDefined()
-    const run = await content(lake.url, 'publish', writeJson('no-standfirst.json', noStandfirst))
-    expectOneLineError(run, /^Not published.*article-without-standfirst standfirst: Write a standfirst.*nothing was written/)
-    expect(await client.getDocument('article-without-standfirst')).toBeUndefined()
-  }, SLOW)
+  it(
+    'refuses an article without its required standfirst, names the field and writes nothing',
+    async () => {
+      const { standfirst, ...noStandfirst } = {
+        ...commandLineArticle,
+        _id: 'article-without-standfirst',
+        slug: { _type: 'slug', current: 'without-standfirst' },
+      }
+      expect(standfirst).toBeDefined()
+      const run = await content(lake.url, 'publish', writeJson('no-standfirst.json', noStandfirst))
+      expectOneLineError(run, /^Not published.*article-without-standfirst standfirst: Write a standfirst.*nothing was written/)
+      expect(await client.getDocument('article-without-standfirst')).toBeUndefined()
+    },
+    SLOW,
+  )
 
-  it('publishes the documents of an NDJSON file in one transaction, or none when one is invalid', async () => {
-    const good = { ...commandLineArticle, _id: 'article-batch-good', slug: { _type: 'slug', current: 'batch-good' } }
-    const dangling = { ...good, _id: 'article-batch-dangling', slug: { _type: 'slug', current: 'batch-dangling' }, authors: [{ _key: 'a', _type: 'reference', _ref: 'author-nobody' }] }
-    const run = await content(lake.url, 'publish', writeJson('batch.ndjson', `${JSON.stringify(good)}\n${JSON.stringify(dangling)}\n`))
-    expectOneLineError(run, /article-batch-dangling authors\[_key=="a"\]: reference to missing document "author-nobody"/)
-    expect(await client.getDocuments(['article-batch-good', 'article-batch-dangling'])).toEqual([null, null])
-  }, SLOW)
+  it(
+    'publishes the documents of an NDJSON file in one transaction, or none when one is invalid',
+    async () => {
+      const good = { ...commandLineArticle, _id: 'article-batch-good', slug: { _type: 'slug', current: 'batch-good' } }
+      const dangling = {
+        ...good,
+        _id: 'article-batch-dangling',
+        slug: { _type: 'slug', current: 'batch-dangling' },
+        authors: [{ _key: 'a', _type: 'reference', _ref: 'author-nobody' }],
+      }
+      const run = await content(lake.url, 'publish', writeJson('batch.ndjson', `${JSON.stringify(good)}\n${JSON.stringify(dangling)}\n`))
+      expectOneLineError(run, /article-batch-dangling authors\[_key=="a"\]: reference to missing document "author-nobody"/)
+      expect(await client.getDocuments(['article-batch-good', 'article-batch-dangling'])).toEqual([null, null])
+    },
+    SLOW,
+  )
 
   it('refuses a file that is not JSON', async () => {
     const run = await content(lake.url, 'publish', writeJson('broken.json', '{"_id": "article-broken", "_type": '))
@@ -118,18 +150,26 @@ describe('publish', () => {
 describe('set', () => {
   const id = 'article-shifting-position-of-leadership'
 
-  it('changes a title', async () => {
-    const run = await content(lake.url, 'set', id, 'title', '"Leading from behind"')
-    expect(run).toMatchObject({ code: 0, stdout: `set title on ${id}\n` })
-    expect(await client.getDocument(id)).toMatchObject({ title: 'Leading from behind' })
-  }, SLOW)
+  it(
+    'changes a title',
+    async () => {
+      const run = await content(lake.url, 'set', id, 'title', '"Leading from behind"')
+      expect(run).toMatchObject({ code: 0, stdout: `set title on ${id}\n` })
+      expect(await client.getDocument(id)).toMatchObject({ title: 'Leading from behind' })
+    },
+    SLOW,
+  )
 
-  it('refuses a value the schema does not accept, checking the document as it would be', async () => {
-    const before = await client.getDocument(id)
-    const run = await content(lake.url, 'set', id, 'authors[0]._ref', '"author-nobody"')
-    expectOneLineError(run, /^Not changed.*reference to missing document "author-nobody"/)
-    expect(await client.getDocument(id)).toEqual(before)
-  }, SLOW)
+  it(
+    'refuses a value the schema does not accept, checking the document as it would be',
+    async () => {
+      const before = await client.getDocument(id)
+      const run = await content(lake.url, 'set', id, 'authors[0]._ref', '"author-nobody"')
+      expectOneLineError(run, /^Not changed.*reference to missing document "author-nobody"/)
+      expect(await client.getDocument(id)).toEqual(before)
+    },
+    SLOW,
+  )
 
   it('says there is no document with an unknown id', async () => {
     expectOneLineError(await content(lake.url, 'set', 'article-nope', 'title', '"x"'), /^No document "article-nope"/)
@@ -156,7 +196,11 @@ describe('unpublish and delete', () => {
   it('delete removes the published document and its draft', async () => {
     const id = 'article-to-delete'
     const article = { ...commandLineArticle, _id: id, slug: { _type: 'slug', current: 'to-delete' } }
-    await client.transaction().createOrReplace(article).createOrReplace({ ...article, _id: `drafts.${id}`, title: 'Edited' }).commit()
+    await client
+      .transaction()
+      .createOrReplace(article)
+      .createOrReplace({ ...article, _id: `drafts.${id}`, title: 'Edited' })
+      .commit()
     const run = await content(lake.url, 'delete', id)
     expect(run).toMatchObject({ code: 0, stdout: `deleted ${id} and drafts.${id}\n` })
     expect(await client.getDocuments([id, `drafts.${id}`])).toEqual([null, null])
@@ -194,7 +238,10 @@ describe('list, usage and an unreachable backend', () => {
   })
 
   it('says when the backend cannot be reached and how to start it', async () => {
-    expectOneLineError(await content('http://127.0.0.1:9', 'list'), /^Cannot reach the content backend at http:\/\/127\.0\.0\.1:9 .*npm run lake/)
+    expectOneLineError(
+      await content('http://127.0.0.1:9', 'list'),
+      /^Cannot reach the content backend at http:\/\/127\.0\.0\.1:9 .*npm run lake/,
+    )
   })
 })
 
@@ -212,62 +259,82 @@ describe('export and import', () => {
     expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^exported \d+ documents and \d+ image files/) })
   }, SLOW)
 
-  it('writes a dataset that passes content:validate', async () => {
-    const run = await new Promise<Run>((resolve) => {
-      const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/validate-content.ts', '--dataset', join(exportDir, 'data.ndjson')], { cwd: ROOT })
-      let stdout = ''
-      child.stdout.on('data', (chunk) => (stdout += chunk))
-      child.on('close', (code) => resolve({ code, stdout, stderr: '' }))
-    })
-    expect(run.stdout).toMatch(/ documents \(5 types, 18 image files\) in .*: 0 errors, 0 warnings/)
-    expect(run.code).toBe(0)
-  }, SLOW)
+  it(
+    'writes a dataset that passes content:validate',
+    async () => {
+      const run = await new Promise<Run>((resolve) => {
+        const child = spawn(
+          join(ROOT, 'node_modules', '.bin', 'tsx'),
+          ['scripts/validate-content.ts', '--dataset', join(exportDir, 'data.ndjson')],
+          { cwd: ROOT },
+        )
+        let stdout = ''
+        child.stdout.on('data', (chunk) => (stdout += chunk))
+        child.on('close', (code) => resolve({ code, stdout, stderr: '' }))
+      })
+      expect(run.stdout).toMatch(/ documents \(5 types, 18 image files\) in .*: 0 errors, 0 warnings/)
+      expect(run.code).toBe(0)
+    },
+    SLOW,
+  )
 
-  it('imports into a fresh lake that holds the image files, giving identical documents', async () => {
-    // A fresh dataset with only the image assets, as a project has them once uploaded.
-    const freshDir = mkdtempSync(join(tmpdir(), 'content-cli-fresh-'))
-    symlinkSync(join(exportDir, 'images'), join(freshDir, 'images'))
-    const exported = parseNdjson(readFileSync(join(exportDir, 'data.ndjson'), 'utf8'), 'export')
-    const assets = importExportedDocuments(exported, { datasetDir: exportDir }).filter((doc) => doc._type === 'sanity.imageAsset')
-    writeFileSync(join(freshDir, 'data.ndjson'), toNdjson(assets))
-    const fresh = await startLake({ port: 0, datasets: { production: join(freshDir, 'data.ndjson') } })
-    try {
-      const run = await content(fresh.url, 'import', exportDir)
-      expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^imported (\d+) of \1 documents/) })
-      const freshClient = clientFor(fresh.url)
-      expect(withoutSystemFields(await freshClient.fetch(CONTENT_QUERY))).toEqual(withoutSystemFields(await client.fetch(CONTENT_QUERY)))
-      expect(await freshClient.fetch(ASSETS_QUERY)).toEqual(await client.fetch(ASSETS_QUERY))
-    } finally {
-      await fresh.close()
-      rmSync(freshDir, { recursive: true, force: true })
-    }
-  }, SLOW)
-
-  it('into an empty lake, imports what it can and names each image it could not upload and each document left out', async () => {
-    const emptyDir = mkdtempSync(join(tmpdir(), 'content-cli-empty-'))
-    writeFileSync(join(emptyDir, 'data.ndjson'), '')
-    const empty = await startLake({ port: 0, datasets: { production: join(emptyDir, 'data.ndjson') } })
-    try {
-      const run = await content(empty.url, 'import', exportDir)
-      const emptyClient = clientFor(empty.url)
-      const imported = withoutSystemFields(await emptyClient.fetch(CONTENT_QUERY))
-      const original = withoutSystemFields(await client.fetch(CONTENT_QUERY))
-      const notUploaded = [...run.stderr.matchAll(/^image not uploaded: images\/(\S+) /gm)].map((m) => m[1])
-      const leftOut = [...run.stderr.matchAll(/^document not imported: (\S+) /gm)].map((m) => m[1])
-      // Whatever the lake supports: every document is either there, identical, or named as left out.
-      expect(imported).toEqual(original.filter((doc) => !leftOut.includes(doc._id as string)))
-      expect(run.code).toBe(notUploaded.length > 0 ? 1 : 0)
-      expect(leftOut.length > 0).toBe(notUploaded.length > 0)
-      if (notUploaded.length > 0) {
-        expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^\d+ image files? could not be uploaded to .*were not imported \(listed above\)/)
-        // What was written has no dangling references.
-        const ids = new Set(await emptyClient.fetch<string[]>('*._id'))
-        const dangling = imported.flatMap((doc) => [...JSON.stringify(doc).matchAll(/"_ref":"([^"]+)"/g)].map((m) => m[1]).filter((ref) => !ids.has(ref!)))
-        expect(dangling).toEqual([])
+  it(
+    'imports into a fresh lake that holds the image files, giving identical documents',
+    async () => {
+      // A fresh dataset with only the image assets, as a project has them once uploaded.
+      const freshDir = mkdtempSync(join(tmpdir(), 'content-cli-fresh-'))
+      symlinkSync(join(exportDir, 'images'), join(freshDir, 'images'))
+      const exported = parseNdjson(readFileSync(join(exportDir, 'data.ndjson'), 'utf8'), 'export')
+      const assets = importExportedDocuments(exported, { datasetDir: exportDir }).filter((doc) => doc._type === 'sanity.imageAsset')
+      writeFileSync(join(freshDir, 'data.ndjson'), toNdjson(assets))
+      const fresh = await startLake({ port: 0, datasets: { production: join(freshDir, 'data.ndjson') } })
+      try {
+        const run = await content(fresh.url, 'import', exportDir)
+        expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^imported (\d+) of \1 documents/) })
+        const freshClient = clientFor(fresh.url)
+        expect(withoutSystemFields(await freshClient.fetch(CONTENT_QUERY))).toEqual(withoutSystemFields(await client.fetch(CONTENT_QUERY)))
+        expect(await freshClient.fetch(ASSETS_QUERY)).toEqual(await client.fetch(ASSETS_QUERY))
+      } finally {
+        await fresh.close()
+        rmSync(freshDir, { recursive: true, force: true })
       }
-    } finally {
-      await empty.close()
-      rmSync(emptyDir, { recursive: true, force: true })
-    }
-  }, SLOW)
+    },
+    SLOW,
+  )
+
+  it(
+    'into an empty lake, imports what it can and names each image it could not upload and each document left out',
+    async () => {
+      const emptyDir = mkdtempSync(join(tmpdir(), 'content-cli-empty-'))
+      writeFileSync(join(emptyDir, 'data.ndjson'), '')
+      const empty = await startLake({ port: 0, datasets: { production: join(emptyDir, 'data.ndjson') } })
+      try {
+        const run = await content(empty.url, 'import', exportDir)
+        const emptyClient = clientFor(empty.url)
+        const imported = withoutSystemFields(await emptyClient.fetch(CONTENT_QUERY))
+        const original = withoutSystemFields(await client.fetch(CONTENT_QUERY))
+        const notUploaded = [...run.stderr.matchAll(/^image not uploaded: images\/(\S+) /gm)].map((m) => m[1])
+        const leftOut = [...run.stderr.matchAll(/^document not imported: (\S+) /gm)].map((m) => m[1])
+        // Whatever the lake supports: every document is either there, identical, or named as left out.
+        expect(imported).toEqual(original.filter((doc) => !leftOut.includes(doc._id as string)))
+        expect(run.code).toBe(notUploaded.length > 0 ? 1 : 0)
+        expect(leftOut.length > 0).toBe(notUploaded.length > 0)
+        if (notUploaded.length > 0) {
+          expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+            /^\d+ image files? could not be uploaded to .*were not imported \(listed above\)/,
+          )
+          // What was written has no dangling references.
+          const ids = new Set(await emptyClient.fetch<string[]>('*._id'))
+          const dangling = imported.flatMap((doc) =>
+            [...JSON.stringify(doc).matchAll(/"_ref":"([^"]+)"/g)].map((m) => m[1]).filter((ref) => !ids.has(ref!)),
+          )
+          expect(dangling).toEqual([])
+        }
+      } finally {
+        await empty.close()
+        rmSync(emptyDir, { recursive: true, force: true })
+      }
+    },
+    SLOW,
+  )
 })

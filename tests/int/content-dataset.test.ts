@@ -84,7 +84,11 @@ describe('validate-content on a dataset with editor mistakes', () => {
     const oldStyle = clone('author-amara-okafor')
     const photoSha = oldStyle.photo._sanityAsset.match(/([a-f0-9]{40})-/)[1]
     oldStyle.photo = { _type: 'image', asset: { _type: 'reference', _ref: `image-${photoSha}-600x600-png` }, alt: oldStyle.photo.alt }
-    const assetDoc = { _id: `image-${photoSha}-600x600-png`, _type: 'sanity.imageAsset', url: `https://cdn.sanity.io/images/local/production/${photoSha}-600x600.png` }
+    const assetDoc = {
+      _id: `image-${photoSha}-600x600-png`,
+      _type: 'sanity.imageAsset',
+      url: `https://cdn.sanity.io/images/local/production/${photoSha}-600x600.png`,
+    }
     symlinkSync(join(IMAGES, fogFile), join(dir, 'images', fogFile.replace('-1200x675.png', '-1200x600.png')))
     const broken = new Map([untitled, longTitle, scripted, ftp, dangling, missingImage, wrongName, oldStyle].map((doc) => [doc._id, doc]))
     const lines = [...docs.map((doc) => JSON.stringify(broken.get(doc._id) ?? doc)), JSON.stringify(assetDoc)]
@@ -114,15 +118,11 @@ describe('validate-content on a dataset with editor mistakes', () => {
   })
 
   it('refuses an ftp:// research link', () => {
-    expect(result.out).toContain(
-      'research-boardroom-podcast url: A research link needs a web address that starts with http:// or https://',
-    )
+    expect(result.out).toContain('research-boardroom-podcast url: A research link needs a web address that starts with http:// or https://')
   })
 
   it('names the dangling reference', () => {
-    expect(result.out).toContain(
-      'article-green-premium authors[_key=="ghost"]: reference to missing document "author-nobody"',
-    )
+    expect(result.out).toContain('article-green-premium authors[_key=="ghost"]: reference to missing document "author-nobody"')
   })
 
   it('names an image field whose file is not in images/', () => {
@@ -229,7 +229,9 @@ describe('sample dataset contents', () => {
 
   it('has every image file, with the sha1 and dimensions its name claims', async () => {
     const values = new Set(
-      readFileSync(DATASET, 'utf8').match(/"_sanityAsset":"[^"]*"/g)?.map((m) => JSON.parse(m.slice('"_sanityAsset":'.length)) as string),
+      readFileSync(DATASET, 'utf8')
+        .match(/"_sanityAsset":"[^"]*"/g)
+        ?.map((m) => JSON.parse(m.slice('"_sanityAsset":'.length)) as string),
     )
     expect(values.size).toBeGreaterThanOrEqual(3)
     for (const value of values) {

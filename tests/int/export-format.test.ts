@@ -4,15 +4,24 @@
  * unchanged; lake/export-format.ts turns it into what Sanity holds after import and back, and the
  * lake serves that (asset references resolve, image URLs answer).
  */
-import {createHash} from 'node:crypto'
-import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
-import {createClient} from '@sanity/client'
-import {createImageUrlBuilder} from '@sanity/image-url'
+import { createClient } from '@sanity/client'
+import { createImageUrlBuilder } from '@sanity/image-url'
 
-import {exportDocuments, ExportFormatError, importExportedDocuments, parseNdjson, startLake, toNdjson, type Lake, type LakeDocument} from '@/lake'
+import {
+  exportDocuments,
+  ExportFormatError,
+  importExportedDocuments,
+  parseNdjson,
+  startLake,
+  toNdjson,
+  type Lake,
+  type LakeDocument,
+} from '@/lake'
 
 const CONTENT = join(__dirname, '..', '..', 'content')
 const DATASET = join(CONTENT, 'data.ndjson')
@@ -21,7 +30,7 @@ const SEED_SLUG = 'shifting-position-of-leadership-digital-disruption'
 
 const text = readFileSync(DATASET, 'utf8')
 const exported = parseNdjson(text, DATASET)
-const imported = importExportedDocuments(exported, {datasetDir: CONTENT})
+const imported = importExportedDocuments(exported, { datasetDir: CONTENT })
 
 type Obj = Record<string, unknown>
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -34,7 +43,14 @@ function objects(value: unknown): Obj[] {
 }
 
 const clientFor = (lake: Lake) =>
-  createClient({projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false, apiHost: lake.url})
+  createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    useProjectHostname: false,
+    apiHost: lake.url,
+  })
 
 describe('the sample dataset file', () => {
   it('holds no asset documents', () => {
@@ -48,7 +64,7 @@ describe('the sample dataset file', () => {
       expect(image).not.toHaveProperty('asset')
       const value = image._sanityAsset as string
       const [, name, sha1] = /^image@file:\/\/\.\/images\/(([a-f0-9]{40})-\d+x\d+\.png)$/.exec(value) ?? []
-      expect({value, valid: Boolean(name)}).toEqual({value, valid: true})
+      expect({ value, valid: Boolean(name) }).toEqual({ value, valid: true })
       const file = join(CONTENT, 'images', name!)
       expect(existsSync(file)).toBe(true)
       expect(createHash('sha1').update(readFileSync(file)).digest('hex')).toBe(sha1)
@@ -66,7 +82,7 @@ describe('importExportedDocuments', () => {
     const main = seed.mainImage as Obj
     const exportedMain = (exported.find((doc) => doc._id === seed._id) as Obj).mainImage as Obj
     const [, sha1, dims] = /([a-f0-9]{40})-(\d+x\d+)\.png$/.exec(exportedMain._sanityAsset as string)!
-    expect(main).toMatchObject({_type: 'image', asset: {_type: 'reference', _ref: `image-${sha1}-${dims}-png`}, alt: exportedMain.alt})
+    expect(main).toMatchObject({ _type: 'image', asset: { _type: 'reference', _ref: `image-${sha1}-${dims}-png` }, alt: exportedMain.alt })
     expect(main.hotspot).toEqual(exportedMain.hotspot)
     for (const obj of objects(imported)) {
       const ref = isObj(obj.asset) ? obj.asset._ref : undefined
@@ -78,7 +94,7 @@ describe('importExportedDocuments', () => {
     const files = new Set(text.match(/image@file:\/\/\.\/images\/[^"]+/g))
     expect(assets).toHaveLength(files.size)
     expect(imported.slice(0, exported.length)).toHaveLength(exported.length)
-    const assetMap = JSON.parse(readFileSync(join(CONTENT, 'assets.json'), 'utf8')) as Record<string, {originalFilename: string}>
+    const assetMap = JSON.parse(readFileSync(join(CONTENT, 'assets.json'), 'utf8')) as Record<string, { originalFilename: string }>
     for (const asset of assets) {
       const [, sha1, width, height] = /^image-([a-f0-9]{40})-(\d+)x(\d+)-png$/.exec(asset._id)!
       const name = `${sha1}-${width}x${height}.png`
@@ -95,10 +111,18 @@ describe('importExportedDocuments', () => {
         url: `https://cdn.sanity.io/images/local/production/${name}`,
         metadata: {
           _type: 'sanity.imageMetadata',
-          dimensions: {_type: 'sanity.imageDimensions', width: Number(width), height: Number(height), aspectRatio: Number(width) / Number(height)},
+          dimensions: {
+            _type: 'sanity.imageDimensions',
+            width: Number(width),
+            height: Number(height),
+            aspectRatio: Number(width) / Number(height),
+          },
           // computed from the file as Sanity does on upload (lake/images/metadata.ts)
           lqip: expect.stringMatching(/^data:image\/jpeg;base64,/),
-          palette: expect.objectContaining({_type: 'sanity.imagePalette', dominant: expect.objectContaining({_type: 'sanity.imagePaletteSwatch'})}),
+          palette: expect.objectContaining({
+            _type: 'sanity.imagePalette',
+            dominant: expect.objectContaining({ _type: 'sanity.imagePaletteSwatch' }),
+          }),
           hasAlpha: expect.any(Boolean),
           isOpaque: true,
         },
@@ -108,25 +132,34 @@ describe('importExportedDocuments', () => {
   })
 
   it('names project and dataset as asked', () => {
-    const [asset] = importExportedDocuments(exported, {datasetDir: CONTENT, projectId: 'abc123', dataset: 'staging'}).filter((doc) => doc._type === 'sanity.imageAsset')
+    const [asset] = importExportedDocuments(exported, { datasetDir: CONTENT, projectId: 'abc123', dataset: 'staging' }).filter(
+      (doc) => doc._type === 'sanity.imageAsset',
+    )
     expect(asset!.path).toMatch(/^images\/abc123\/staging\//)
   })
 
   it('passes documents without _sanityAsset through unchanged (the lake fixture keeps its asset documents)', () => {
     const fixture = parseNdjson(readFileSync(FIXTURE, 'utf8'), FIXTURE)
-    const result = importExportedDocuments(fixture, {datasetDir: join(FIXTURE, '..')})
+    const result = importExportedDocuments(fixture, { datasetDir: join(FIXTURE, '..') })
     expect(result).toHaveLength(fixture.length)
     result.forEach((doc, index) => expect(doc).toBe(fixture[index]))
   })
 
   it('fails naming the document and field for what it cannot import', () => {
-    const attempt = (image: Obj) => () => importExportedDocuments([{_id: 'a1', _type: 'article', body: [{_key: 'k1', _type: 'bodyImage', ...image}]}], {datasetDir: CONTENT})
-    expect(attempt({_sanityAsset: 'file@file://./files/report.pdf'})).toThrow(ExportFormatError)
-    expect(attempt({_sanityAsset: 'file@file://./files/report.pdf'})).toThrow('document "a1" field body[_key=="k1"]: file assets are not supported')
-    expect(attempt({_sanityAsset: `image@file://./images/${'0'.repeat(40)}-10x10.png`})).toThrow(`document "a1" field body[_key=="k1"]: image file images/${'0'.repeat(40)}-10x10.png is not beside the dataset`)
-    expect(attempt({_sanityAsset: 'image@file://./images/photo.png'})).toThrow('is not named <sha1>-<width>x<height>.<ext>')
-    expect(attempt({_sanityAsset: 'image@https://example.com/photo.png'})).toThrow('only images beside the dataset are supported')
-    expect(attempt({_sanityAsset: './images/photo.png'})).toThrow('_sanityAsset must be "image@<url>" or "file@<url>"')
+    const attempt = (image: Obj) => () =>
+      importExportedDocuments([{ _id: 'a1', _type: 'article', body: [{ _key: 'k1', _type: 'bodyImage', ...image }] }], {
+        datasetDir: CONTENT,
+      })
+    expect(attempt({ _sanityAsset: 'file@file://./files/report.pdf' })).toThrow(ExportFormatError)
+    expect(attempt({ _sanityAsset: 'file@file://./files/report.pdf' })).toThrow(
+      'document "a1" field body[_key=="k1"]: file assets are not supported',
+    )
+    expect(attempt({ _sanityAsset: `image@file://./images/${'0'.repeat(40)}-10x10.png` })).toThrow(
+      `document "a1" field body[_key=="k1"]: image file images/${'0'.repeat(40)}-10x10.png is not beside the dataset`,
+    )
+    expect(attempt({ _sanityAsset: 'image@file://./images/photo.png' })).toThrow('is not named <sha1>-<width>x<height>.<ext>')
+    expect(attempt({ _sanityAsset: 'image@https://example.com/photo.png' })).toThrow('only images beside the dataset are supported')
+    expect(attempt({ _sanityAsset: './images/photo.png' })).toThrow('_sanityAsset must be "image@<url>" or "file@<url>"')
   })
 })
 
@@ -142,27 +175,35 @@ describe('exportDocuments', () => {
     const out = exportDocuments(fixture)
     expect(out.map((doc) => doc._id)).toEqual(fixture.filter((doc) => doc._type !== 'sanity.imageAsset').map((doc) => doc._id))
     const author = out.find((doc) => doc._id === 'author-ada') as Obj
-    expect(author.photo).toEqual({_sanityAsset: 'image@file://./images/61262c998812f460973b5f512fec5685419969cc-4x3.png', _type: 'image', alt: 'An orange square'})
-    expect(importExportedDocuments(out, {datasetDir: join(FIXTURE, '..')}).find((doc) => doc._id === 'author-ada')).toEqual(fixture.find((doc) => doc._id === 'author-ada'))
+    expect(author.photo).toEqual({
+      _sanityAsset: 'image@file://./images/61262c998812f460973b5f512fec5685419969cc-4x3.png',
+      _type: 'image',
+      alt: 'An orange square',
+    })
+    expect(importExportedDocuments(out, { datasetDir: join(FIXTURE, '..') }).find((doc) => doc._id === 'author-ada')).toEqual(
+      fixture.find((doc) => doc._id === 'author-ada'),
+    )
   })
 })
 
 describe('the lake on the sample dataset', () => {
   let lake: Lake
   beforeAll(async () => {
-    lake = await startLake({port: 0, datasets: {production: DATASET}, watch: false, log: () => {}})
+    lake = await startLake({ port: 0, datasets: { production: DATASET }, watch: false, log: () => {} })
   })
   afterAll(() => lake.close())
 
   it('resolves image asset references to their asset documents', async () => {
-    const width = await clientFor(lake).fetch(`*[_type=="article" && slug.current=="${SEED_SLUG}"][0].mainImage.asset->metadata.dimensions.width`)
+    const width = await clientFor(lake).fetch(
+      `*[_type=="article" && slug.current=="${SEED_SLUG}"][0].mainImage.asset->metadata.dimensions.width`,
+    )
     expect(typeof width).toBe('number')
     expect(width).toBe(1200)
   })
 
   it('serves the file behind the URL @sanity/image-url builds from an article main image', async () => {
     const mainImage = await clientFor(lake).fetch(`*[_type=="article" && slug.current=="${SEED_SLUG}"][0].mainImage`)
-    const url = createImageUrlBuilder({projectId: 'local', dataset: 'production', baseUrl: lake.url}).image(mainImage).width(800).url()
+    const url = createImageUrlBuilder({ projectId: 'local', dataset: 'production', baseUrl: lake.url }).image(mainImage).width(800).url()
     expect(url).toMatch(/\/images\/local\/production\/[a-f0-9]{40}-1200x675\.png\?/)
     const res = await fetch(url)
     expect(res.status).toBe(200)
@@ -177,23 +218,23 @@ describe('the lake writing back after a mutation', () => {
     dir = mkdtempSync(join(tmpdir(), 'export-format-'))
     writeFileSync(join(dir, 'data.ndjson'), text)
     symlinkSync(join(CONTENT, 'images'), join(dir, 'images'))
-    lake = await startLake({port: 0, datasets: {production: join(dir, 'data.ndjson')}, watch: false, log: () => {}})
+    lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
   })
   afterAll(async () => {
     await lake.close()
-    rmSync(dir, {recursive: true, force: true})
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('keeps the file in export format, other documents byte for byte', async () => {
     const id = 'article-shifting-position-of-leadership'
-    await clientFor(lake).patch(id).set({'mainImage.alt': 'A new description'}).commit()
+    await clientFor(lake).patch(id).set({ 'mainImage.alt': 'A new description' }).commit()
     const after = readFileSync(join(dir, 'data.ndjson'), 'utf8')
     const docs = parseNdjson(after, 'after') as LakeDocument[]
     expect(docs.map((doc) => doc._id)).toEqual(exported.map((doc) => doc._id))
     expect(after).not.toContain('sanity.imageAsset')
     const patched = docs.find((doc) => doc._id === id) as Obj
     const before = exported.find((doc) => doc._id === id) as Obj
-    expect(patched.mainImage).toEqual({...(before.mainImage as Obj), alt: 'A new description'})
+    expect(patched.mainImage).toEqual({ ...(before.mainImage as Obj), alt: 'A new description' })
     const unchanged = (lines: string) => lines.split('\n').filter((line) => !line.includes(`"_id":"${id}"`))
     expect(unchanged(after)).toEqual(unchanged(text))
   })

@@ -1,11 +1,14 @@
 /** `npm run lake` as a developer runs it: prints the listening line, serves, exits 0 on SIGTERM. */
-import {spawn} from 'node:child_process'
-import {join} from 'node:path'
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
 
 const root = join(__dirname, '../..')
 
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'lake/cli.ts', ...args], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'lake/cli.ts', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
@@ -18,7 +21,7 @@ function startCli(args: string[]) {
     })
     exited.then((code) => reject(new Error(`lake exited with ${code}: ${stderr}`)))
   })
-  return {child, listening, exited, output: () => ({stdout, stderr})}
+  return { child, listening, exited, output: () => ({ stdout, stderr }) }
 }
 
 it('prints the listening line, answers queries and exits 0 on SIGTERM', async () => {

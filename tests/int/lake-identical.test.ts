@@ -6,36 +6,44 @@
  * lib/content/queries, so the test follows the site) also run on the sample dataset
  * (content/data.ndjson, imported as the lake loads it) plus 300 generated articles.
  */
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
-import {DatasetView, importExportedDocuments, parseNdjson, runQuery, type LakeDocument, type Perspective} from '@/lake'
-import {evaluate, type ExprNode} from 'groq-js'
+import { DatasetView, importExportedDocuments, parseNdjson, runQuery, type LakeDocument, type Perspective } from '@/lake'
+import { evaluate, type ExprNode } from 'groq-js'
 
-import {parseQuery} from '@/lake/execute'
-import {decodeTerms, encodeReferenceArg} from '@/lake/plan/dynamic-ref'
-import {articleBySlugQuery} from '@/lib/content/queries/article'
-import {articlesPageQuery, homeArticlesQuery} from '@/lib/content/queries/articles'
-import {authorBySlugQuery} from '@/lib/content/queries/author'
-import {searchArticlesQuery} from '@/lib/content/queries/search'
-import {generateContent} from '@/scripts/generate-content'
+import { parseQuery } from '@/lake/execute'
+import { decodeTerms, encodeReferenceArg } from '@/lake/plan/dynamic-ref'
+import { articleBySlugQuery } from '@/lib/content/queries/article'
+import { articlesPageQuery, homeArticlesQuery } from '@/lib/content/queries/articles'
+import { authorBySlugQuery } from '@/lib/content/queries/author'
+import { searchArticlesQuery } from '@/lib/content/queries/search'
+import { generateContent } from '@/scripts/generate-content'
 
 const fixtureDocs = parseNdjson(readFileSync(join(__dirname, '../fixtures/lake/data.ndjson'), 'utf8'), 'fixture')
 const generated = generateContent(300).filter((d) => d._id !== 'siteSettings') as LakeDocument[]
 /** Ids and values that the planner's encoding of scope-dependent index values must survive. */
 const oddities: LakeDocument[] = [
-  {_id: 'odd-1', _type: 'oddity', ids: ['we|ird', 'x', '😀s1:', 'lone\uD800', '\uD800', '', 7, ['we|ird']], one: 'we|ird', ref: {_ref: 'lone\uD800'}},
-  {_id: 'we|ird', _type: 'oddity', refs: [{_ref: 'lone\uD800'}, {_ref: '😀s1:'}], one: '\uD800', ref: {_ref: 'odd-1'}},
-  {_id: 'lone\uD800', _type: 'oddity', refs: [{_ref: '\uD800'}, {_ref: ''}, {_ref: 'x'}], one: 3, ref: {_ref: 'we|ird'}},
-  {_id: '😀s1:', _type: 'oddity', refs: [{_ref: 'we|ird'}], ids: 'odd-1'},
-  {_id: '\uD800', _type: 'oddity', x: {_ref: 'odd-1'}},
+  {
+    _id: 'odd-1',
+    _type: 'oddity',
+    ids: ['we|ird', 'x', '😀s1:', 'lone\uD800', '\uD800', '', 7, ['we|ird']],
+    one: 'we|ird',
+    ref: { _ref: 'lone\uD800' },
+  },
+  { _id: 'we|ird', _type: 'oddity', refs: [{ _ref: 'lone\uD800' }, { _ref: '😀s1:' }], one: '\uD800', ref: { _ref: 'odd-1' } },
+  { _id: 'lone\uD800', _type: 'oddity', refs: [{ _ref: '\uD800' }, { _ref: '' }, { _ref: 'x' }], one: 3, ref: { _ref: 'we|ird' } },
+  { _id: '😀s1:', _type: 'oddity', refs: [{ _ref: 'we|ird' }], ids: 'odd-1' },
+  { _id: '\uD800', _type: 'oddity', x: { _ref: 'odd-1' } },
 ]
 const docs = [...fixtureDocs, ...generated, ...oddities]
 
 const sampleDir = join(__dirname, '../../content')
-const sampleDocs = importExportedDocuments(parseNdjson(readFileSync(join(sampleDir, 'data.ndjson'), 'utf8'), 'content/data.ndjson'), {datasetDir: sampleDir}) as LakeDocument[]
+const sampleDocs = importExportedDocuments(parseNdjson(readFileSync(join(sampleDir, 'data.ndjson'), 'utf8'), 'content/data.ndjson'), {
+  datasetDir: sampleDir,
+}) as LakeDocument[]
 const siteDocs = [...sampleDocs, ...generated]
-const slugOf = (id: string) => ((siteDocs.find((d) => d._id === id)?.slug ?? {}) as {current?: string}).current
+const slugOf = (id: string) => ((siteDocs.find((d) => d._id === id)?.slug ?? {}) as { current?: string }).current
 
 const articleBySlug = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo,
   "wordCount": length(string::split(pt::text(body), " ")), "authors": authors[]->{_id, name, "slug": slug.current, role, affiliation, bio, photo},
@@ -43,52 +51,87 @@ const articleBySlug = `*[_type == "article" && slug.current == $slug][0]{_id, ti
   "related": relatedArticles[]->{_id, title, "slug": slug.current, standfirst, publishedAt}}`
 const listing = `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [$start...$end]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage,
   "authors": authors[]->{_id, name, "slug": slug.current, role}, "topics": topics[]->{_id, title, "slug": slug.current}}`
-const topicListing = listing.replace('defined(slug.current)]', 'defined(slug.current) && references(*[_type == "topic" && slug.current == $topic][0]._id)]')
+const topicListing = listing.replace(
+  'defined(slug.current)]',
+  'defined(slug.current) && references(*[_type == "topic" && slug.current == $topic][0]._id)]',
+)
 
 const battery: Array<[string, string, Record<string, unknown>]> = [
-  ['article by slug', articleBySlug, {slug: 'how-boards-learn'}],
-  ['article by generated slug', articleBySlug, {slug: (docs.find((d) => d._id === 'article-7')?.slug as {current: string}).current}],
-  ['article by missing slug', articleBySlug, {slug: 'no-such-article'}],
-  ['slug param of the wrong type', articleBySlug, {slug: 42}],
-  ['listing, first page', listing, {start: 0, end: 12}],
-  ['listing, later page', listing, {start: 36, end: 48}],
-  ['topic listing', topicListing, {topic: 'leadership', start: 0, end: 12}],
-  ['topic listing, generated topic', topicListing, {topic: 'strategy', start: 12, end: 24}],
-  ['topic listing, unknown topic', topicListing, {topic: 'nope', start: 0, end: 12}],
+  ['article by slug', articleBySlug, { slug: 'how-boards-learn' }],
+  ['article by generated slug', articleBySlug, { slug: (docs.find((d) => d._id === 'article-7')?.slug as { current: string }).current }],
+  ['article by missing slug', articleBySlug, { slug: 'no-such-article' }],
+  ['slug param of the wrong type', articleBySlug, { slug: 42 }],
+  ['listing, first page', listing, { start: 0, end: 12 }],
+  ['listing, later page', listing, { start: 36, end: 48 }],
+  ['topic listing', topicListing, { topic: 'leadership', start: 0, end: 12 }],
+  ['topic listing, generated topic', topicListing, { topic: 'strategy', start: 12, end: 24 }],
+  ['topic listing, unknown topic', topicListing, { topic: 'nope', start: 0, end: 12 }],
   ['count', 'count(*[_type == "article" && defined(slug.current)])', {}],
   ['count everything', 'count(*)', {}],
   ['order by two keys', '*[_type == "author"] | order(role asc, name desc) {name, role}', {}],
   ['slice of everything', '*[3...9]._id', {}],
   ['match', '*[_type == "article" && title match "boards*"]._id', {}],
   ['match on body text', '*[_type == "article" && pt::text(body) match "culture"]{_id, "text": pt::text(body)}', {}],
-  ['references a param', '*[references($id)]._id', {id: 'author-ada'}],
+  ['references a param', '*[references($id)]._id', { id: 'author-ada' }],
   ['references several ids', '*[references(["topic-1", "topic-leadership"])] | order(_id)._id', {}],
-  ['id lookup', '*[_id == $id][0]{..., "authors": authors[]->name}', {id: 'article-teams'}],
-  ['_id in list', '*[_id in $ids]._id', {ids: ['article-1', 'author-ada', 'nope']}],
+  ['id lookup', '*[_id == $id][0]{..., "authors": authors[]->name}', { id: 'article-teams' }],
+  ['_id in list', '*[_id in $ids]._id', { ids: ['article-1', 'author-ada', 'nope'] }],
   ['type and or', '*[_type == "topic" || _type == "author"] | order(_id) [0...5]._id', {}],
   ['nested subquery using ^', '*[_type == "author"][0...3]{name, "articles": count(*[_type == "article" && references(^._id)])}', {}],
   ['deref of a missing document', '*[_type == "article"][0]{"missing": {"_ref": "nope"}->, "first": authors[0]->name}', {}],
   ['site settings', '*[_id == "siteSettings"][0]{title, "links": latestResearch.links[]->title}', {}],
-  ['projection with splat', '*[_type == "topic"] | order(title asc) [0...3]{..., "n": count(*[_type == "article" && references(^._id)])}', {}],
+  [
+    'projection with splat',
+    '*[_type == "topic"] | order(title asc) [0...3]{..., "n": count(*[_type == "article" && references(^._id)])}',
+    {},
+  ],
   ['array functions', 'array::unique(*[_type == "article"].topics[]._ref) | order(@)', {}],
   ['score', '*[_type == "article"] | score(title match "boards") | order(_score desc, _id asc) [0...3]{_id, _score}', {}],
   ['drafts path filter', '*[_id in path("drafts.**")]._id', {}],
-  ['references(^...) in a projection (dynamic index)', '*[_type == "article"] | order(_id) [0...8]{_id, "peers": *[_type == "article" && _id != ^._id && references(coalesce(^.topics[]._ref, []))] | order(publishedAt desc, _id) [0...3]._id}', {}],
+  [
+    'references(^...) in a projection (dynamic index)',
+    '*[_type == "article"] | order(_id) [0...8]{_id, "peers": *[_type == "article" && _id != ^._id && references(coalesce(^.topics[]._ref, []))] | order(publishedAt desc, _id) [0...3]._id}',
+    {},
+  ],
   ['references(^ array of objects) takes no ids', '*[_type == "article"][0...4]{"r": *[references(^.topics)]._id}', {}],
-  ['references(^.^...) from two scopes up', '*[_type == "topic"][0...3]{_id, "a": *[_type == "author"][0...2]{_id, "n": count(*[references(^._id) && references(^.^._id)])}}', {}],
-  ['references(^, param, literal)', '*[_type == "author"][0...3]{"n": *[references(^._id, $id, "topic-1")]._id}', {id: 'topic-leadership'}],
-  ['_id == ^.ref (dynamic equality)', '*[_type == "article"][0...6]{"first": *[_id == ^.authors[0]._ref][0].name, "same": *[^.slug.current == slug.current]._id}', {}],
-  ['equality with a non-string ^ value', '*[_type == "article"][0...3]{"n": count(*[_type == ^.featured]), "m": count(*[slug.current == ^.missing])}', {}],
+  [
+    'references(^.^...) from two scopes up',
+    '*[_type == "topic"][0...3]{_id, "a": *[_type == "author"][0...2]{_id, "n": count(*[references(^._id) && references(^.^._id)])}}',
+    {},
+  ],
+  [
+    'references(^, param, literal)',
+    '*[_type == "author"][0...3]{"n": *[references(^._id, $id, "topic-1")]._id}',
+    { id: 'topic-leadership' },
+  ],
+  [
+    '_id == ^.ref (dynamic equality)',
+    '*[_type == "article"][0...6]{"first": *[_id == ^.authors[0]._ref][0].name, "same": *[^.slug.current == slug.current]._id}',
+    {},
+  ],
+  [
+    'equality with a non-string ^ value',
+    '*[_type == "article"][0...3]{"n": count(*[_type == ^.featured]), "m": count(*[slug.current == ^.missing])}',
+    {},
+  ],
   ['^ inside a nested scope of the value', '*[_type == "article"][0...3]{"n": *[references(^.topics[_ref != ^._id]._ref)]._id}', {}],
-  ['awkward ids', '*[_type == "oddity"] | order(_id) {_id, "by": *[references(^.ids)]._id, "byOne": *[references(^.one)]._id, "eq": *[_id == ^.one]._id, "ref": *[_id == ^.ref._ref]._id, "refs": *[references(^.refs[]._ref)]._id}', {}],
-  ['coalesce and select', '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}', {}],
+  [
+    'awkward ids',
+    '*[_type == "oddity"] | order(_id) {_id, "by": *[references(^.ids)]._id, "byOne": *[references(^.one)]._id, "eq": *[_id == ^.one]._id, "ref": *[_id == ^.ref._ref]._id, "refs": *[references(^.refs[]._ref)]._id}',
+    {},
+  ],
+  [
+    'coalesce and select',
+    '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}',
+    {},
+  ],
 ]
 
 const perspectives: Perspective[] = ['published', 'drafts', 'raw']
 
 /** One query's answer on a view, through the indexed path or (plain) through groq-js alone. */
 const answer = (view: DatasetView, query: string, params: Record<string, unknown>, plain = false) =>
-  runQuery(view, query, {params, timeoutMs: 30_000, plain})
+  runQuery(view, query, { params, timeoutMs: 30_000, plain })
 
 /** The indexed answer, first and again from the memo of query fragments, equals plain groq-js's. */
 async function expectIndexedToEqualPlain(view: DatasetView, query: string, params: Record<string, unknown>) {
@@ -105,40 +148,60 @@ describe.each(perspectives)('the indexed path returns exactly what plain groq-js
 
 /** The site's own queries, as the site sends them (see lib/content/loaders). */
 const siteBattery: Array<[string, string, Record<string, unknown>]> = [
-  ['articleBySlugQuery, sample article', articleBySlugQuery, {slug: slugOf('article-shifting-position-of-leadership')}],
-  ['articleBySlugQuery, sample article with a draft', articleBySlugQuery, {slug: slugOf('article-board-questions-cyber')}],
-  ['articleBySlugQuery, generated article', articleBySlugQuery, {slug: slugOf('article-7')}],
-  ['articleBySlugQuery, generated article with picks', articleBySlugQuery, {slug: slugOf(generated.find((d) => ((d.relatedArticles ?? []) as unknown[]).length >= 2)!._id)}],
-  ['articleBySlugQuery, missing', articleBySlugQuery, {slug: 'no-such-article'}],
-  ['articlesPageQuery, all', articlesPageQuery, {topic: null, start: 0, end: 12}],
-  ['articlesPageQuery, topic', articlesPageQuery, {topic: 'leadership', start: 0, end: 12}],
-  ['articlesPageQuery, generated topic', articlesPageQuery, {topic: slugOf('topic-3'), start: 0, end: 12}],
+  ['articleBySlugQuery, sample article', articleBySlugQuery, { slug: slugOf('article-shifting-position-of-leadership') }],
+  ['articleBySlugQuery, sample article with a draft', articleBySlugQuery, { slug: slugOf('article-board-questions-cyber') }],
+  ['articleBySlugQuery, generated article', articleBySlugQuery, { slug: slugOf('article-7') }],
+  [
+    'articleBySlugQuery, generated article with picks',
+    articleBySlugQuery,
+    { slug: slugOf(generated.find((d) => ((d.relatedArticles ?? []) as unknown[]).length >= 2)!._id) },
+  ],
+  ['articleBySlugQuery, missing', articleBySlugQuery, { slug: 'no-such-article' }],
+  ['articlesPageQuery, all', articlesPageQuery, { topic: null, start: 0, end: 12 }],
+  ['articlesPageQuery, topic', articlesPageQuery, { topic: 'leadership', start: 0, end: 12 }],
+  ['articlesPageQuery, generated topic', articlesPageQuery, { topic: slugOf('topic-3'), start: 0, end: 12 }],
   ['homeArticlesQuery', homeArticlesQuery, {}],
-  ['authorBySlugQuery, sample author', authorBySlugQuery, {slug: slugOf('author-jennifer-jordan')}],
-  ['authorBySlugQuery, generated author', authorBySlugQuery, {slug: slugOf('author-2')}],
-  ['searchArticlesQuery', searchArticlesQuery, {terms: ['leader'], start: 0, end: 12}],
-  ['searchArticlesQuery, prefix terms, later page', searchArticlesQuery, {terms: ['leader*', 'team*'], start: 12, end: 24}],
+  ['authorBySlugQuery, sample author', authorBySlugQuery, { slug: slugOf('author-jennifer-jordan') }],
+  ['authorBySlugQuery, generated author', authorBySlugQuery, { slug: slugOf('author-2') }],
+  ['searchArticlesQuery', searchArticlesQuery, { terms: ['leader'], start: 0, end: 12 }],
+  ['searchArticlesQuery, prefix terms, later page', searchArticlesQuery, { terms: ['leader*', 'team*'], start: 12, end: 24 }],
 ]
 
-describe.each(perspectives)('the site\'s queries: indexed path = plain groq-js on the sample dataset + 300 articles (%s)', (perspective) => {
+describe.each(perspectives)("the site's queries: indexed path = plain groq-js on the sample dataset + 300 articles (%s)", (perspective) => {
   const view = new DatasetView(siteDocs, perspective)
   it.each(siteBattery)('%s', (_name, query, params) => expectIndexedToEqualPlain(view, query, params))
 })
 
 it('the related-articles subquery of articleBySlugQuery takes its candidates from the references index', () => {
-  const {plan} = parseQuery(articleBySlugQuery, {slug: 'x'})
-  const dynamic = (slots: typeof plan.deps): unknown[] => slots.flatMap((s) => [...(s.kind === 'candidates' ? s.dynamic : []), ...dynamic(s.deps)])
-  expect(dynamic(plan.deps)).toEqual([{kind: 'references'}])
+  const { plan } = parseQuery(articleBySlugQuery, { slug: 'x' })
+  const dynamic = (slots: typeof plan.deps): unknown[] =>
+    slots.flatMap((s) => [...(s.kind === 'candidates' ? s.dynamic : []), ...dynamic(s.deps)])
+  expect(dynamic(plan.deps)).toEqual([{ kind: 'references' }])
 })
 
 it('scope-dependent index values survive the encoding groq-js builds and the executor decodes', async () => {
   const values: unknown[] = [
-    'plain', '', 'we|ird', 's3:x', '😀', 'a😀b', 'lone\uD800', '\uD800', '\uDC00x', '\uD800\uD800', 'é', 7, null, true, {_ref: 'x'},
-    ['a', 'we|ird', '', 'lone\uD800', '\uD800', 3, null, ['nested'], '😀'], [],
+    'plain',
+    '',
+    'we|ird',
+    's3:x',
+    '😀',
+    'a😀b',
+    'lone\uD800',
+    '\uD800',
+    '\uDC00x',
+    '\uD800\uD800',
+    'é',
+    7,
+    null,
+    true,
+    { _ref: 'x' },
+    ['a', 'we|ird', '', 'lone\uD800', '\uD800', 3, null, ['nested'], '😀'],
+    [],
   ]
   for (const v of values) {
-    const node = encodeReferenceArg({type: 'Parameter', name: 'v'} as ExprNode)
-    const text = await (await evaluate(node, {params: {v}})).get()
+    const node = encodeReferenceArg({ type: 'Parameter', name: 'v' } as ExprNode)
+    const text = await (await evaluate(node, { params: { v } })).get()
     const strings = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []
     const decoded = decodeTerms(`|${text as string}`, 1)
     expect(decoded?.[0]?.filter((x) => x !== null)).toEqual(strings)
@@ -148,18 +211,18 @@ it('scope-dependent index values survive the encoding groq-js builds and the exe
 
 it('the site battery exercises real data', async () => {
   const view = new DatasetView(siteDocs, 'published')
-  const article = (await answer(view, articleBySlugQuery, {slug: slugOf('article-7')})) as {related: unknown[]}
+  const article = (await answer(view, articleBySlugQuery, { slug: slugOf('article-7') })) as { related: unknown[] }
   expect(article.related.length).toBeGreaterThan(3)
-  const search = (await answer(view, searchArticlesQuery, {terms: ['leader'], start: 0, end: 12})) as {total: number}
+  const search = (await answer(view, searchArticlesQuery, { terms: ['leader'], start: 0, end: 12 })) as { total: number }
   expect(search.total).toBeGreaterThan(0)
-  const author = (await answer(view, authorBySlugQuery, {slug: slugOf('author-2')})) as {articles: unknown[]}
+  const author = (await answer(view, authorBySlugQuery, { slug: slugOf('author-2') })) as { articles: unknown[] }
   expect(author.articles.length).toBeGreaterThan(0)
 })
 
 it('the battery exercises real data (not only empty results)', async () => {
   const view = new DatasetView(docs, 'published')
-  const page = (await answer(view, listing, {start: 0, end: 12})) as unknown[]
+  const page = (await answer(view, listing, { start: 0, end: 12 })) as unknown[]
   expect(page).toHaveLength(12)
-  const topic = (await answer(view, topicListing, {topic: 'leadership', start: 0, end: 12})) as unknown[]
+  const topic = (await answer(view, topicListing, { topic: 'leadership', start: 0, end: 12 })) as unknown[]
   expect(topic.length).toBeGreaterThan(0)
 })

@@ -3,21 +3,21 @@
  * against a lake on a free port serving a dataset whose one image is grey with a red square in
  * its top-right corner, where the editor put the hotspot. Outputs are read back with sharp.
  */
-import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
-import {createClient} from '@sanity/client'
-import {createImageUrlBuilder} from '@sanity/image-url'
+import { createClient } from '@sanity/client'
+import { createImageUrlBuilder } from '@sanity/image-url'
 import sharp from 'sharp'
 
-import {startLake, type Lake} from '@/lake'
+import { startLake, type Lake } from '@/lake'
 
 const WIDTH = 400
 const HEIGHT = 200
-const RED = {r: 255, g: 0, b: 0}
-const GREY = {r: 128, g: 128, b: 128}
+const RED = { r: 255, g: 0, b: 0 }
+const GREY = { r: 128, g: 128, b: 128 }
 
 let dir: string
 let lake: Lake
@@ -27,9 +27,11 @@ const logs: string[] = []
 
 /** 400x200 grey, with a red 100x100 square in the top-right corner. */
 async function drawImage(): Promise<Buffer> {
-  const square = await sharp({create: {width: 100, height: 100, channels: 3, background: RED}}).png().toBuffer()
-  return sharp({create: {width: WIDTH, height: HEIGHT, channels: 3, background: GREY}})
-    .composite([{input: square, left: 300, top: 0}])
+  const square = await sharp({ create: { width: 100, height: 100, channels: 3, background: RED } })
+    .png()
+    .toBuffer()
+  return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: GREY } })
+    .composite([{ input: square, left: 300, top: 0 }])
     .png()
     .toBuffer()
 }
@@ -40,43 +42,48 @@ beforeAll(async () => {
   sha1 = createHash('sha1').update(png).digest('hex')
   mkdirSync(join(dir, 'images'))
   writeFileSync(join(dir, 'images', `${sha1}-${WIDTH}x${HEIGHT}.png`), png)
-  const hotspot = {_type: 'sanity.imageHotspot', x: 0.875, y: 0.25, width: 0.2, height: 0.4}
-  const crop = {_type: 'sanity.imageCrop', top: 0, bottom: 0, left: 0, right: 0}
-  const doc = {_id: 'article-red-corner', _type: 'article', title: 'Red corner', mainImage: {_type: 'image', _sanityAsset: `image@file://./images/${sha1}-${WIDTH}x${HEIGHT}.png`, hotspot, crop}}
+  const hotspot = { _type: 'sanity.imageHotspot', x: 0.875, y: 0.25, width: 0.2, height: 0.4 }
+  const crop = { _type: 'sanity.imageCrop', top: 0, bottom: 0, left: 0, right: 0 }
+  const doc = {
+    _id: 'article-red-corner',
+    _type: 'article',
+    title: 'Red corner',
+    mainImage: { _type: 'image', _sanityAsset: `image@file://./images/${sha1}-${WIDTH}x${HEIGHT}.png`, hotspot, crop },
+  }
   writeFileSync(join(dir, 'data.ndjson'), `${JSON.stringify(doc)}\n`)
-  lake = await startLake({port: 0, datasets: {production: join(dir, 'data.ndjson')}, watch: false, log: (m) => logs.push(m)})
-  image = {_type: 'image', asset: {_type: 'reference', _ref: `image-${sha1}-${WIDTH}x${HEIGHT}-png`}, hotspot, crop}
+  lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: (m) => logs.push(m) })
+  image = { _type: 'image', asset: { _type: 'reference', _ref: `image-${sha1}-${WIDTH}x${HEIGHT}-png` }, hotspot, crop }
 })
 
 afterAll(async () => {
   await lake.close()
-  rmSync(dir, {recursive: true, force: true})
+  rmSync(dir, { recursive: true, force: true })
 })
 
-const builder = () => createImageUrlBuilder({projectId: 'local', dataset: 'production', baseUrl: lake.url}).image(image)
+const builder = () => createImageUrlBuilder({ projectId: 'local', dataset: 'production', baseUrl: lake.url }).image(image)
 type Builder = ReturnType<typeof builder>
 
 async function get(url: string, accept = 'image/png') {
-  const res = await fetch(url, {headers: {accept}})
+  const res = await fetch(url, { headers: { accept } })
   const body = Buffer.from(await res.arrayBuffer())
-  return {res, body}
+  return { res, body }
 }
 
 async function render(url: string, accept?: string) {
-  const {res, body} = await get(url, accept)
-  expect({url, status: res.status}).toEqual({url, status: 200})
+  const { res, body } = await get(url, accept)
+  expect({ url, status: res.status }).toEqual({ url, status: 200 })
   const meta = await sharp(body).metadata()
-  return {res, body, meta, size: `${meta.width}x${meta.height}`}
+  return { res, body, meta, size: `${meta.width}x${meta.height}` }
 }
 
 /** The colour of one pixel of an encoded image. */
 async function pixel(body: Buffer, x: number, y: number) {
-  const {data, info} = await sharp(body).removeAlpha().raw().toBuffer({resolveWithObject: true})
+  const { data, info } = await sharp(body).removeAlpha().raw().toBuffer({ resolveWithObject: true })
   const at = (y * info.width + x) * info.channels
-  return {r: data[at]!, g: data[at + 1]!, b: data[at + 2]!}
+  return { r: data[at]!, g: data[at + 1]!, b: data[at + 2]! }
 }
 
-const near = (actual: {r: number; g: number; b: number}, expected: {r: number; g: number; b: number}) =>
+const near = (actual: { r: number; g: number; b: number }, expected: { r: number; g: number; b: number }) =>
   Math.abs(actual.r - expected.r) + Math.abs(actual.g - expected.g) + Math.abs(actual.b - expected.b) < 30
 
 describe('sizes', () => {
@@ -101,8 +108,8 @@ describe('sizes', () => {
   })
 
   it('fit=fillmax centres the picture at its own size on the bg colour', async () => {
-    const {body} = await render(builder().ignoreImageParams().width(500).height(500).fit('fillmax').bg('00ff00').url())
-    expect(near(await pixel(body, 2, 2), {r: 0, g: 255, b: 0})).toBe(true)
+    const { body } = await render(builder().ignoreImageParams().width(500).height(500).fit('fillmax').bg('00ff00').url())
+    expect(near(await pixel(body, 2, 2), { r: 0, g: 255, b: 0 })).toBe(true)
     expect(near(await pixel(body, 60, 250), GREY)).toBe(true)
     expect(near(await pixel(body, 440, 160), RED)).toBe(true)
   })
@@ -112,45 +119,52 @@ describe('crops follow the editor', () => {
   it('cuts a square around the hotspot in the red corner', async () => {
     const url = builder().width(100).height(100).url()
     expect(url).toContain('rect=200,0,200,200')
-    const {body, size} = await render(url)
+    const { body, size } = await render(url)
     expect(size).toBe('100x100')
     expect(near(await pixel(body, 75, 25), RED)).toBe(true)
     expect(near(await pixel(body, 25, 75), GREY)).toBe(true)
   })
 
   it('keeps the left of the picture when the hotspot moves there', async () => {
-    const {body} = await render(createImageUrlBuilder({projectId: 'local', dataset: 'production', baseUrl: lake.url}).image({...image, hotspot: {x: 0.1, y: 0.9, width: 0.1, height: 0.1}}).width(100).height(100).url())
+    const { body } = await render(
+      createImageUrlBuilder({ projectId: 'local', dataset: 'production', baseUrl: lake.url })
+        .image({ ...image, hotspot: { x: 0.1, y: 0.9, width: 0.1, height: 0.1 } })
+        .width(100)
+        .height(100)
+        .url(),
+    )
     expect(near(await pixel(body, 95, 5), GREY)).toBe(true)
   })
 
   it('crop=focalpoint uses fp-x and fp-y', async () => {
-    const {body} = await render(builder().width(100).height(100).fit('crop').crop('focalpoint').focalPoint(0.875, 0.25).url())
+    const { body } = await render(builder().width(100).height(100).fit('crop').crop('focalpoint').focalPoint(0.875, 0.25).url())
     expect(near(await pixel(body, 75, 25), RED)).toBe(true)
-    const {body: centred} = await render(builder().width(100).height(100).fit('crop').crop('center').url())
+    const { body: centred } = await render(builder().width(100).height(100).fit('crop').crop('center').url())
     expect(near(await pixel(centred, 75, 25), GREY)).toBe(true)
   })
 
   it('crop=right and flip=h move the red corner', async () => {
-    const {body} = await render(builder().ignoreImageParams().width(100).height(100).fit('crop').crop('right').url())
+    const { body } = await render(builder().ignoreImageParams().width(100).height(100).fit('crop').crop('right').url())
     expect(near(await pixel(body, 75, 25), RED)).toBe(true)
-    const {body: flipped} = await render(builder().ignoreImageParams().width(100).flipHorizontal().url())
+    const { body: flipped } = await render(builder().ignoreImageParams().width(100).flipHorizontal().url())
     expect(near(await pixel(flipped, 10, 10), RED)).toBe(true)
     expect(near(await pixel(flipped, 90, 10), GREY)).toBe(true)
   })
 
   it('or=90 turns the picture clockwise, then flip=h mirrors it', async () => {
-    const {body: turned} = await render(builder().ignoreImageParams().width(100).orientation(90).url())
+    const { body: turned } = await render(builder().ignoreImageParams().width(100).orientation(90).url())
     expect(near(await pixel(turned, 90, 190), RED)).toBe(true)
-    const {body: mirrored} = await render(builder().ignoreImageParams().width(100).orientation(90).flipHorizontal().url())
+    const { body: mirrored } = await render(builder().ignoreImageParams().width(100).orientation(90).flipHorizontal().url())
     expect(near(await pixel(mirrored, 10, 190), RED)).toBe(true)
     expect(near(await pixel(mirrored, 90, 190), GREY)).toBe(true)
   })
 
   it('crops the turned picture, not the file', async () => {
-    const crop = (edge: 'top' | 'bottom') => builder().ignoreImageParams().orientation(90).width(100).height(100).fit('crop').crop(edge).url()
-    const {body: bottom} = await render(crop('bottom'))
+    const crop = (edge: 'top' | 'bottom') =>
+      builder().ignoreImageParams().orientation(90).width(100).height(100).fit('crop').crop(edge).url()
+    const { body: bottom } = await render(crop('bottom'))
     expect(near(await pixel(bottom, 75, 75), RED)).toBe(true)
-    const {body: top} = await render(crop('top'))
+    const { body: top } = await render(crop('top'))
     expect(near(await pixel(top, 75, 75), GREY)).toBe(true)
   })
 })
@@ -162,13 +176,13 @@ describe('formats', () => {
     ['png', 'png', 'image/png'],
     ['webp', 'webp', 'image/webp'],
   ] as const)('fm=%s', async (fm, format, type) => {
-    const {res, meta} = await render(builder().width(80).format(fm).url())
+    const { res, meta } = await render(builder().width(80).format(fm).url())
     expect([meta.format, res.headers.get('content-type')]).toEqual([format, type])
   })
 
   it('fm=avif', async () => {
     // @sanity/image-url's format() does not list avif yet; the pipeline takes fm=avif.
-    const {res, meta} = await render(`${builder().width(80).url()}&fm=avif`)
+    const { res, meta } = await render(`${builder().width(80).url()}&fm=avif`)
     expect([meta.format, meta.compression, res.headers.get('content-type')]).toEqual(['heif', 'av1', 'image/avif'])
   })
 
@@ -183,12 +197,16 @@ describe('formats', () => {
     const avif = await render(url, 'image/avif,image/webp,image/*,*/*;q=0.8')
     const webp = await render(url, 'image/webp,*/*')
     const none = await render(url, '*/*')
-    expect([avif.res.headers.get('content-type'), webp.res.headers.get('content-type'), none.res.headers.get('content-type')]).toEqual(['image/avif', 'image/webp', 'image/png'])
-    for (const {res} of [avif, webp, none]) expect(res.headers.get('vary')).toMatch(/\bAccept\b/)
+    expect([avif.res.headers.get('content-type'), webp.res.headers.get('content-type'), none.res.headers.get('content-type')]).toEqual([
+      'image/avif',
+      'image/webp',
+      'image/png',
+    ])
+    for (const { res } of [avif, webp, none]) expect(res.headers.get('vary')).toMatch(/\bAccept\b/)
   })
 
   it('fm wins over auto=format', async () => {
-    const {res} = await render(builder().width(120).auto('format').format('jpg').url(), 'image/avif')
+    const { res } = await render(builder().width(120).auto('format').format('jpg').url(), 'image/avif')
     expect(res.headers.get('content-type')).toBe('image/jpeg')
   })
 })
@@ -218,9 +236,9 @@ describe('hostile parameters', () => {
     ['w=8192&h=8192&fit=scale', 'largest'],
     ['w=4000&dpr=3', 'largest'],
   ])('%s is a 400 naming the problem', async (query, named) => {
-    const {res, body} = await get(`${base()}?${query}`)
+    const { res, body } = await get(`${base()}?${query}`)
     expect(res.status).toBe(400)
-    const {error} = JSON.parse(body.toString()) as {error: {type: string; description: string}}
+    const { error } = JSON.parse(body.toString()) as { error: { type: string; description: string } }
     expect(error.type).toBe('httpBadRequest')
     expect(error.description).toContain(named)
   })
@@ -240,31 +258,44 @@ describe('the variant cache', () => {
     expect(second.body.equals(first.body)).toBe(true)
     expect(second.res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     const etag = second.res.headers.get('etag')!
-    expect((await fetch(url, {headers: {'if-none-match': etag}})).status).toBe(304)
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304)
     expect(existsSync(join(dir, '.image-cache', 'variants'))).toBe(true)
   })
 
   it('transforms once for identical requests at the same time', async () => {
     const url = builder().width(91).format('jpg').url()
-    const answers = await Promise.all(Array.from({length: 6}, () => get(url)))
-    const states = answers.map(({res}) => res.headers.get('x-lake-image-cache'))
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get(url)))
+    const states = answers.map(({ res }) => res.headers.get('x-lake-image-cache'))
     expect(states.filter((state) => state === 'miss')).toHaveLength(1)
-    expect(answers.every(({body}) => body.equals(answers[0]!.body))).toBe(true)
+    expect(answers.every(({ body }) => body.equals(answers[0]!.body))).toBe(true)
   })
 
   it('serves the file itself when nothing changes', async () => {
-    const {res, body} = await get(builder().ignoreImageParams().url())
+    const { res, body } = await get(builder().ignoreImageParams().url())
     expect(res.headers.get('x-lake-image-cache')).toBeNull()
     expect(createHash('sha1').update(body).digest('hex')).toBe(sha1)
   })
 })
 
 describe('asset metadata', () => {
-  const client = () => createClient({projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false, apiHost: lake.url})
+  const client = () =>
+    createClient({
+      projectId: 'local',
+      dataset: 'production',
+      apiVersion: '2025-02-19',
+      useCdn: false,
+      useProjectHostname: false,
+      apiHost: lake.url,
+    })
 
   it('has lqip, palette and dimensions, as Sanity computes them on upload', async () => {
-    type Swatch = {_type: string; background: string; foreground: string; population: number; title: string}
-    const metadata = await client().fetch<{lqip: string; palette: Record<string, Swatch>; dimensions: {width: number}; isOpaque: boolean}>('*[_type=="sanity.imageAsset"][0].metadata')
+    type Swatch = { _type: string; background: string; foreground: string; population: number; title: string }
+    const metadata = await client().fetch<{
+      lqip: string
+      palette: Record<string, Swatch>
+      dimensions: { width: number }
+      isOpaque: boolean
+    }>('*[_type=="sanity.imageAsset"][0].metadata')
     expect(metadata.dimensions.width).toBe(WIDTH)
     expect(metadata.isOpaque).toBe(true)
     const [, base64] = /^data:image\/jpeg;base64,(.+)$/.exec(metadata.lqip) ?? []
@@ -272,11 +303,13 @@ describe('asset metadata', () => {
     expect([lqip.width, lqip.height]).toEqual([20, 10])
     expect(metadata.palette._type).toBe('sanity.imagePalette')
     // 7/8 of the picture is grey; the thumbnail the palette is read from blends the edge a little.
-    expect(metadata.palette.dominant).toMatchObject({_type: 'sanity.imagePaletteSwatch', background: '#808080', foreground: '#000'})
+    expect(metadata.palette.dominant).toMatchObject({ _type: 'sanity.imagePaletteSwatch', background: '#808080', foreground: '#000' })
     expect(metadata.palette.dominant!.population).toBeGreaterThan(80)
     expect(metadata.palette.dominant!.population).toBeLessThanOrEqual(87.5)
     const vibrant = metadata.palette.vibrant!.background
-    expect(near({r: parseInt(vibrant.slice(1, 3), 16), g: parseInt(vibrant.slice(3, 5), 16), b: parseInt(vibrant.slice(5, 7), 16)}, RED)).toBe(true)
+    expect(
+      near({ r: parseInt(vibrant.slice(1, 3), 16), g: parseInt(vibrant.slice(3, 5), 16), b: parseInt(vibrant.slice(5, 7), 16) }, RED),
+    ).toBe(true)
   })
 
   it('is cached beside the dataset and not written into it', () => {

@@ -3,18 +3,18 @@
  * to write (the dataset file and the document stay as they were), not to read drafts. The site's
  * own origin (the Studio lives under it) keeps working, with CORS headers.
  */
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {createServer, request, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, request, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
-import {createClient, type SanityClient} from '@sanity/client'
-import type {Browser} from 'playwright-core'
+import { createClient, type SanityClient } from '@sanity/client'
+import type { Browser } from 'playwright-core'
 
-import {startLake, type Lake} from '@/lake'
+import { startLake, type Lake } from '@/lake'
 
-import {launchBrowser} from '../helpers/browser'
+import { launchBrowser } from '../helpers/browser'
 
 const fixture = join(__dirname, '../fixtures/lake')
 const hostileTitle = 'Owned by another origin'
@@ -24,27 +24,34 @@ let file: string
 let lake: Lake
 let client: SanityClient
 let browser: Browser
-let foreign: {server: Server; origin: string}
-let allowed: {server: Server; origin: string}
+let foreign: { server: Server; origin: string }
+let allowed: { server: Server; origin: string }
 
 /** A page server on its own port of 127.0.0.1: another origin than the lake's. */
-async function pageServer(html: string): Promise<{server: Server; origin: string}> {
+async function pageServer(html: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((_req, res) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
     res.end(html)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-origins-'))
-  cpSync(fixture, dir, {recursive: true})
+  cpSync(fixture, dir, { recursive: true })
   file = join(dir, 'data.ndjson')
   foreign = await pageServer('<!doctype html><title>elsewhere</title>')
   allowed = await pageServer('<!doctype html><title>the site</title>')
-  lake = await startLake({port: 0, datasets: {production: file}, allowedOrigins: [allowed.origin], watch: false, log: () => {}})
-  client = createClient({projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false, apiHost: lake.url})
+  lake = await startLake({ port: 0, datasets: { production: file }, allowedOrigins: [allowed.origin], watch: false, log: () => {} })
+  client = createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    useProjectHostname: false,
+    apiHost: lake.url,
+  })
   browser = await launchBrowser()
 }, 60_000)
 
@@ -52,23 +59,30 @@ afterAll(async () => {
   await browser?.close()
   await lake?.close()
   for (const s of [foreign, allowed]) s?.server.close()
-  rmSync(dir, {recursive: true, force: true})
+  rmSync(dir, { recursive: true, force: true })
 })
 
 const mutateUrl = () => `${lake.url}/v2025-02-19/data/mutate/production`
-const draftsUrl = () => `${lake.url}/v2025-02-19/data/query/production?perspective=drafts&query=${encodeURIComponent('*[_id == "article-new"][0].title')}`
-const hostileBody = JSON.stringify({mutations: [{patch: {id: 'siteSettings', set: {title: hostileTitle}}}]})
+const draftsUrl = () =>
+  `${lake.url}/v2025-02-19/data/query/production?perspective=drafts&query=${encodeURIComponent('*[_id == "article-new"][0].title')}`
+const hostileBody = JSON.stringify({ mutations: [{ patch: { id: 'siteSettings', set: { title: hostileTitle } } }] })
 
 /** What a hostile page tries: a CORS write, a simple (no preflight) text/plain write, a form post, and reading drafts. */
-async function attackFrom(pageUrl: string): Promise<{cors: string; noCors: string; drafts: string}> {
+async function attackFrom(pageUrl: string): Promise<{ cors: string; noCors: string; drafts: string }> {
   const page = await browser.newPage()
   try {
     await page.goto(pageUrl)
     return await page.evaluate(
-      async ({mutate, drafts, body}) => {
-        const outcome = (p: Promise<Response>) => p.then((r) => `status ${r.status}`, (e: Error) => `failed: ${e.message}`)
-        const cors = await outcome(fetch(mutate, {method: 'POST', mode: 'cors', credentials: 'include', headers: {'content-type': 'application/json'}, body}))
-        const noCors = await outcome(fetch(mutate, {method: 'POST', mode: 'no-cors', headers: {'content-type': 'text/plain'}, body}))
+      async ({ mutate, drafts, body }) => {
+        const outcome = (p: Promise<Response>) =>
+          p.then(
+            (r) => `status ${r.status}`,
+            (e: Error) => `failed: ${e.message}`,
+          )
+        const cors = await outcome(
+          fetch(mutate, { method: 'POST', mode: 'cors', credentials: 'include', headers: { 'content-type': 'application/json' }, body }),
+        )
+        const noCors = await outcome(fetch(mutate, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }))
         // A form with enctype text/plain sends `name=value`; crafted so that the body is the JSON above.
         const form = document.createElement('form')
         form.method = 'POST'
@@ -85,10 +99,13 @@ async function attackFrom(pageUrl: string): Promise<{cors: string; noCors: strin
         const loaded = new Promise((resolve) => sink.addEventListener('load', resolve))
         form.submit()
         await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, 3000))])
-        const read = await fetch(drafts, {mode: 'cors'}).then((r) => r.text(), (e: Error) => `failed: ${e.message}`)
-        return {cors, noCors, drafts: read}
+        const read = await fetch(drafts, { mode: 'cors' }).then(
+          (r) => r.text(),
+          (e: Error) => `failed: ${e.message}`,
+        )
+        return { cors, noCors, drafts: read }
       },
-      {mutate: mutateUrl(), drafts: draftsUrl(), body: hostileBody},
+      { mutate: mutateUrl(), drafts: draftsUrl(), body: hostileBody },
     )
   } finally {
     await page.close()
@@ -117,16 +134,16 @@ describe('a page on another origin', () => {
 
   it('gets a 403 in Sanity error shape with no CORS headers, for GET, POST and preflights alike', async () => {
     const origin = foreign.origin
-    const get = await fetch(draftsUrl(), {headers: {origin}})
+    const get = await fetch(draftsUrl(), { headers: { origin } })
     expect(get.status).toBe(403)
-    expect((await get.json()).error).toMatchObject({type: 'httpForbidden'})
+    expect((await get.json()).error).toMatchObject({ type: 'httpForbidden' })
     expect(get.headers.get('access-control-allow-origin')).toBeNull()
-    const post = await fetch(mutateUrl(), {method: 'POST', headers: {origin, 'content-type': 'application/json'}, body: hostileBody})
+    const post = await fetch(mutateUrl(), { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: hostileBody })
     expect(post.status).toBe(403)
-    const preflight = await fetch(mutateUrl(), {method: 'OPTIONS', headers: {origin, 'access-control-request-method': 'POST'}})
+    const preflight = await fetch(mutateUrl(), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } })
     expect(preflight.status).toBe(403)
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
-    expect((await fetch(draftsUrl(), {headers: {origin: 'null'}})).status).toBe(403)
+    expect((await fetch(draftsUrl(), { headers: { origin: 'null' } })).status).toBe(403)
     expect(await client.fetch('*[_id == "siteSettings"][0].title')).toBe('Insights')
   })
 })
@@ -135,11 +152,15 @@ describe('request shape', () => {
   it('refuses bodies that are not application/json with 415, before doing anything', async () => {
     const before = readFileSync(file, 'utf8')
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const res = await fetch(mutateUrl(), {method: 'POST', headers: {'content-type': type}, body: hostileBody})
+      const res = await fetch(mutateUrl(), { method: 'POST', headers: { 'content-type': type }, body: hostileBody })
       expect(res.status).toBe(415)
       expect((await res.json()).error.type).toBe('httpUnsupportedMediaType')
     }
-    const query = await fetch(`${lake.url}/v2025-02-19/data/query/production`, {method: 'POST', headers: {'content-type': 'text/plain'}, body: JSON.stringify({query: '1'})})
+    const query = await fetch(`${lake.url}/v2025-02-19/data/query/production`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '1' }),
+    })
     expect(query.status).toBe(415)
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
@@ -147,7 +168,7 @@ describe('request shape', () => {
   it('refuses a Host that is not one of its names (DNS rebinding)', async () => {
     const status = (host: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = request(`${lake.url}/v2025-02-19/data/query/production?query=1`, {headers: {host}}, (res) => {
+        const req = request(`${lake.url}/v2025-02-19/data/query/production?query=1`, { headers: { host } }, (res) => {
           res.resume()
           resolve(res.statusCode ?? 0)
         })
@@ -165,7 +186,11 @@ describe('the allowed origin', () => {
   it('answers preflights and requests with CORS headers for that origin only', async () => {
     const preflight = await fetch(mutateUrl(), {
       method: 'OPTIONS',
-      headers: {origin: allowed.origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type'},
+      headers: {
+        origin: allowed.origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-origin')).toBe(allowed.origin)
@@ -179,14 +204,20 @@ describe('the allowed origin', () => {
     try {
       await page.goto(`${allowed.origin}/`)
       const result = await page.evaluate(
-        async ({mutate, drafts}) => {
-          const write = await fetch(mutate, {method: 'POST', mode: 'cors', credentials: 'include', headers: {'content-type': 'application/json'}, body: JSON.stringify({mutations: [{patch: {id: 'topic-strategy', set: {title: 'Strategy, revised'}}}]})})
-          const read = await fetch(drafts, {mode: 'cors', credentials: 'include'})
-          return {write: write.status, read: (await read.json()).result}
+        async ({ mutate, drafts }) => {
+          const write = await fetch(mutate, {
+            method: 'POST',
+            mode: 'cors',
+            credentials: 'include',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ mutations: [{ patch: { id: 'topic-strategy', set: { title: 'Strategy, revised' } } }] }),
+          })
+          const read = await fetch(drafts, { mode: 'cors', credentials: 'include' })
+          return { write: write.status, read: (await read.json()).result }
         },
-        {mutate: mutateUrl(), drafts: draftsUrl()},
+        { mutate: mutateUrl(), drafts: draftsUrl() },
       )
-      expect(result).toEqual({write: 200, read: 'An unpublished idea'})
+      expect(result).toEqual({ write: 200, read: 'An unpublished idea' })
       expect(await client.fetch('*[_id == "topic-strategy"][0].title')).toBe('Strategy, revised')
     } finally {
       await page.close()

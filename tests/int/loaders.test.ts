@@ -42,7 +42,11 @@ describe('loaders on the sample dataset', () => {
 
   it('getArticle returns null for an unknown slug and for a draft-only article', async () => {
     expect(await content.getArticle('no-such-article')).toBeNull()
-    const docs = fs.readFileSync(SAMPLE_DATASET, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    const docs = fs
+      .readFileSync(SAMPLE_DATASET, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     const ids = new Set(docs.map((doc) => doc._id))
     const draftOnly = docs.find((doc) => doc._type === 'article' && doc._id.startsWith('drafts.') && !ids.has(doc._id.slice(7)))
     expect(draftOnly?.slug?.current).toBeTruthy()

@@ -41,7 +41,8 @@ export const pendingEdits: (Pick<ArticleSource, 'title' | 'standfirst'> & { of: 
   {
     of: 'article-board-questions-cyber',
     title: 'Six questions every board should ask about cyber risk',
-    standfirst: 'Directors do not need to be security experts. They need questions that show whether management is ready for the day an attack gets through, including one about AI.',
+    standfirst:
+      'Directors do not need to be security experts. They need questions that show whether management is ready for the day an attack gets through, including one about AI.',
     updatedAt: '2026-03-02T14:05:00Z',
   },
 ]

@@ -80,10 +80,19 @@ export const articleSchema = z
     publishedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }),
     mainImage: imageSchema.nullish().transform((image) => image ?? null),
     body: portableTextSchema,
-    wordCount: z.number().nullish().transform((count) => count ?? 0),
+    wordCount: z
+      .number()
+      .nullish()
+      .transform((count) => count ?? 0),
     seo: z.object({
-      title: z.string().nullish().transform((title) => title ?? null),
-      description: z.string().nullish().transform((text) => text ?? null),
+      title: z
+        .string()
+        .nullish()
+        .transform((title) => title ?? null),
+      description: z
+        .string()
+        .nullish()
+        .transform((text) => text ?? null),
       noindex: z.boolean(),
     }),
     // An author deleted or malformed drops out of the byline; the article still reads.

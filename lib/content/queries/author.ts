@@ -2,7 +2,14 @@ import { defineQuery } from 'next-sanity'
 import { z } from 'zod'
 
 import type { WithLists } from '../validate'
-import { articleCardFields, articleCardSchema, authorProfileFields, authorProfileSchema, itemsCheckedByLoader, lenientList } from './fragments'
+import {
+  articleCardFields,
+  articleCardSchema,
+  authorProfileFields,
+  authorProfileSchema,
+  itemsCheckedByLoader,
+  lenientList,
+} from './fragments'
 
 export const authorBySlugQuery = defineQuery(`*[_type == "author" && slug.current == $slug][0]{
   ...${authorProfileFields},

@@ -46,7 +46,13 @@ export function lenientList<S extends z.ZodType>(label: string, item: S) {
   return z
     .array(z.unknown())
     .nullish()
-    .transform((list) => validateEach(label, item, (list ?? []).filter((entry) => entry != null)))
+    .transform((list) =>
+      validateEach(
+        label,
+        item,
+        (list ?? []).filter((entry) => entry != null),
+      ),
+    )
 }
 
 /** A list of dereferenced documents; dangling references are dropped, malformed ones skipped. */
@@ -75,7 +81,10 @@ const authorSummarySchema = z.object({
   _id: z.string(),
   name: z.string().min(1, 'author needs a name'),
   slug: z.string().min(1),
-  role: z.string().nullish().transform((role) => role ?? ''),
+  role: z
+    .string()
+    .nullish()
+    .transform((role) => role ?? ''),
 })
 
 /** An author as an article's bio block and the author's own page show them. */
@@ -85,7 +94,10 @@ export const authorProfileFields = /* groq */ `{
   "photo": photo${imageFields}
 }`
 export const authorProfileSchema = authorSummarySchema.extend({
-  affiliation: z.string().nullish().transform((affiliation) => affiliation ?? ''),
+  affiliation: z
+    .string()
+    .nullish()
+    .transform((affiliation) => affiliation ?? ''),
   bio: portableTextSchema,
   photo: imageSchema.nullish().transform((image) => image ?? null),
 })
@@ -95,9 +107,15 @@ export const researchLinkFields = /* groq */ `{_id, title, description, url, kin
 export const researchLinkSchema = z.object({
   _id: z.string(),
   title: z.string().min(1),
-  description: z.string().nullish().transform((text) => text ?? ''),
+  description: z
+    .string()
+    .nullish()
+    .transform((text) => text ?? ''),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-  kind: z.enum(RESEARCH_KINDS).nullish().transform((kind) => kind ?? 'publication'),
+  kind: z
+    .enum(RESEARCH_KINDS)
+    .nullish()
+    .transform((kind) => kind ?? 'publication'),
 })
 export type ResearchLink = z.infer<typeof researchLinkSchema>
 
@@ -130,10 +148,16 @@ export const articleCardSchema = z.object({
   _id: z.string(),
   title: z.string().min(1),
   slug: z.string().min(1),
-  standfirst: z.string().nullish().transform((text) => text ?? ''),
+  standfirst: z
+    .string()
+    .nullish()
+    .transform((text) => text ?? ''),
   publishedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }),
   mainImage: imageSchema.nullish().transform((image) => image ?? null),
-  wordCount: z.number().nullish().transform((count) => count ?? 0),
+  wordCount: z
+    .number()
+    .nullish()
+    .transform((count) => count ?? 0),
   authors: referenceList('articleCard.authors', authorSummarySchema),
   topics: referenceList('articleCard.topics', topicSummarySchema),
 })

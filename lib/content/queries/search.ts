@@ -36,5 +36,10 @@ export const searchArticlesQuery = defineQuery(`{
   "total": count(*[${searchFilter}])
 }`)
 
-export const searchHitSchema = articleCardSchema.extend({ bodyText: z.string().nullish().transform((text) => text ?? '') })
+export const searchHitSchema = articleCardSchema.extend({
+  bodyText: z
+    .string()
+    .nullish()
+    .transform((text) => text ?? ''),
+})
 export type SearchHit = z.infer<typeof searchHitSchema>

@@ -20,20 +20,39 @@ const navItems = (label: string) => lenientList(label, navItemSchema)
 
 /** Every field has a default, so a missing or half-filled settings document still renders. */
 const settingsFields = z.object({
-  title: z.string().min(1).nullish().transform((title) => title ?? 'Insights'),
-  description: z.string().nullish().transform((text) => text ?? 'Research and ideas for leaders.'),
+  title: z
+    .string()
+    .min(1)
+    .nullish()
+    .transform((title) => title ?? 'Insights'),
+  description: z
+    .string()
+    .nullish()
+    .transform((text) => text ?? 'Research and ideas for leaders.'),
   // A missing block reads as an empty one, so it gets the default heading too.
   latestResearch: z.preprocess(
     (block) => block ?? {},
     z.object({
-      heading: z.string().nullish().transform((heading) => heading || 'Discover our latest research'),
-      text: z.string().nullish().transform((text) => text ?? ''),
+      heading: z
+        .string()
+        .nullish()
+        .transform((heading) => heading || 'Discover our latest research'),
+      text: z
+        .string()
+        .nullish()
+        .transform((text) => text ?? ''),
       links: referenceList('siteSettings.latestResearch.links', researchLinkSchema),
     }),
   ),
   navigation: navItems('siteSettings.navigation'),
   footer: z
-    .object({ text: z.string().nullish().transform((text) => text ?? ''), links: navItems('siteSettings.footer.links') })
+    .object({
+      text: z
+        .string()
+        .nullish()
+        .transform((text) => text ?? ''),
+      links: navItems('siteSettings.footer.links'),
+    })
     .nullish()
     .transform((footer) => footer ?? { text: '', links: [] }),
 })

@@ -24,7 +24,10 @@ export const sitemapQuery = defineQuery(`{
   "researchUpdatedAt": *[_type == "researchHubLink"] | order(_updatedAt desc) [0]._updatedAt
 }`)
 
-const optionalDate = z.string().nullish().transform((date) => date ?? null)
+const optionalDate = z
+  .string()
+  .nullish()
+  .transform((date) => date ?? null)
 const sitemapPageSchema = z.object({
   slug: z.string().min(1),
   _updatedAt: optionalDate,

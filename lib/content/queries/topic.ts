@@ -10,6 +10,9 @@ export const topicBySlugQuery = defineQuery(`*[_type == "topic" && slug.current 
 export const topicsQuery = defineQuery(`*[_type == "topic" && defined(slug.current)] | order(title asc)${topicFields}`)
 
 export const topicSchema = topicSummarySchema.extend({
-  description: z.string().nullish().transform((text) => text ?? ''),
+  description: z
+    .string()
+    .nullish()
+    .transform((text) => text ?? ''),
 })
 export type Topic = z.infer<typeof topicSchema>

@@ -28,8 +28,7 @@ export const article = defineType({
       group: 'content',
       options: { source: 'title', maxLength: 96 },
       // One rule: the slug type adds the uniqueness check to it, and this message covers both.
-      validation: (rule) =>
-        rule.required().error('Every article needs a unique slug: use Generate to make one from the title'),
+      validation: (rule) => rule.required().error('Every article needs a unique slug: use Generate to make one from the title'),
     }),
     defineField({
       name: 'standfirst',
@@ -116,16 +115,12 @@ export const article = defineType({
     }),
     defineField({ name: 'seo', title: 'SEO', type: 'seo', group: 'seo' }),
   ],
-  orderings: [
-    { title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] },
-  ],
+  orderings: [{ title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] }],
   preview: {
     select: { title: 'title', author: 'authors.0.name', publishedAt: 'publishedAt', media: 'mainImage' },
     prepare: ({ title, author, publishedAt, media }) => ({
       title,
-      subtitle: [author, typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : null]
-        .filter(Boolean)
-        .join(' · '),
+      subtitle: [author, typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : null].filter(Boolean).join(' · '),
       media,
     }),
   },

@@ -11,17 +11,13 @@ export const author = defineType({
     defineField({
       name: 'name',
       type: 'string',
-      validation: (rule) => [
-        rule.required().error('Every author needs a name'),
-        rule.max(80).error('Keep the name under 80 characters'),
-      ],
+      validation: (rule) => [rule.required().error('Every author needs a name'), rule.max(80).error('Keep the name under 80 characters')],
     }),
     defineField({
       name: 'slug',
       type: 'slug',
       options: { source: 'name', maxLength: 96 },
-      validation: (rule) =>
-        rule.required().error('Every author needs a unique slug: use Generate to make one from the name'),
+      validation: (rule) => rule.required().error('Every author needs a unique slug: use Generate to make one from the name'),
     }),
     defineField({
       name: 'role',

@@ -9,18 +9,14 @@ export const topic = defineType({
     defineField({
       name: 'title',
       type: 'string',
-      validation: (rule) => [
-        rule.required().error('Every topic needs a name'),
-        rule.max(60).error('Keep topic names under 60 characters'),
-      ],
+      validation: (rule) => [rule.required().error('Every topic needs a name'), rule.max(60).error('Keep topic names under 60 characters')],
     }),
     defineField({
       name: 'slug',
       type: 'slug',
       options: { source: 'title', maxLength: 96 },
       // One rule: the slug type adds the uniqueness check to it, and this message covers both.
-      validation: (rule) =>
-        rule.required().error('Every topic needs a unique slug: use Generate to make one from the name'),
+      validation: (rule) => rule.required().error('Every topic needs a unique slug: use Generate to make one from the name'),
     }),
     defineField({
       name: 'description',

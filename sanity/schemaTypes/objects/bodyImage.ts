@@ -10,9 +10,7 @@ export const bodyImage = defineType({
   options: { hotspot: true },
   fields: [altTextField(), defineField({ name: 'caption', type: 'string' })],
   validation: (rule) =>
-    rule.custom((image) =>
-      image && !(image as { asset?: unknown }).asset ? 'Choose an image file or remove this image block' : true,
-    ),
+    rule.custom((image) => (image && !(image as { asset?: unknown }).asset ? 'Choose an image file or remove this image block' : true)),
   preview: {
     select: { title: 'caption', subtitle: 'alt', media: 'asset' },
     prepare: ({ title, subtitle, media }) => ({ title: title || subtitle || 'Image', media }),

@@ -22,11 +22,13 @@ export const navItem = defineType({
       type: 'string',
       description: 'A path on this site such as /insights, or a full https:// address.',
       validation: (rule) =>
-        rule.required().custom((href) =>
-          typeof href !== 'string' || isSitePathOrWebUrl(href)
-            ? true
-            : 'Use a site path that starts with / (like /insights) or a full http:// or https:// address',
-        ),
+        rule
+          .required()
+          .custom((href) =>
+            typeof href !== 'string' || isSitePathOrWebUrl(href)
+              ? true
+              : 'Use a site path that starts with / (like /insights) or a full http:// or https:// address',
+          ),
     }),
   ],
   preview: { select: { title: 'label', subtitle: 'href' } },

@@ -18,8 +18,7 @@ export const seo = defineType({
       title: 'Search description',
       type: 'text',
       rows: 3,
-      validation: (rule) =>
-        rule.max(160).error('Search engines cut descriptions after 160 characters; shorten it'),
+      validation: (rule) => rule.max(160).error('Search engines cut descriptions after 160 characters; shorten it'),
     }),
     defineField({
       name: 'noindex',

@@ -15,7 +15,11 @@ const PAGES = [
   { kind: 'home', path: '/', title: 'Insights' },
   { kind: 'insights listing', path: '/insights', title: 'All insights' },
   { kind: 'insights listing, page 2', path: '/insights?page=2', title: 'All insights' },
-  { kind: 'article', path: '/insights/shifting-position-of-leadership-digital-disruption', title: 'The shifting position of leadership in a time of digital disruption' },
+  {
+    kind: 'article',
+    path: '/insights/shifting-position-of-leadership-digital-disruption',
+    title: 'The shifting position of leadership in a time of digital disruption',
+  },
   { kind: 'author', path: '/authors/jennifer-jordan', title: 'Jennifer Jordan' },
   { kind: 'topic', path: '/topics/leadership', title: 'Leadership' },
   { kind: 'research', path: '/research', title: 'Research' },

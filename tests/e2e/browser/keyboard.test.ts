@@ -9,7 +9,11 @@ import { type BrowserSite, openReader, type Reader, startBrowserSite } from '../
 
 const PAGES = [
   { kind: 'home', path: '/', title: 'Insights' },
-  { kind: 'article', path: '/insights/shifting-position-of-leadership-digital-disruption', title: 'The shifting position of leadership in a time of digital disruption' },
+  {
+    kind: 'article',
+    path: '/insights/shifting-position-of-leadership-digital-disruption',
+    title: 'The shifting position of leadership in a time of digital disruption',
+  },
 ]
 
 /** What the focused element is, as a person would name it: where it sits, its role and its text. */
@@ -51,10 +55,14 @@ async function tabStops(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"])'
     const stops = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-      (element) => !element.matches(':disabled') && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden',
+      (element) =>
+        !element.matches(':disabled') && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden',
     )
     ;(window as unknown as { tabStops: HTMLElement[] }).tabStops = stops
-    return stops.map((element) => `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ')}"`)
+    return stops.map(
+      (element) =>
+        `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ')}"`,
+    )
   })
 }
 
@@ -66,7 +74,13 @@ async function focused(page: Page): Promise<Stop> {
     const style = element ? getComputedStyle(element) : null
     const outline = !!style && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
     const shadow = !!style && style.boxShadow !== 'none'
-    const region = element?.closest('main') ? 'main' : element?.closest('footer') ? 'footer' : element?.closest('header') ? 'header' : 'elsewhere'
+    const region = element?.closest('main')
+      ? 'main'
+      : element?.closest('footer')
+        ? 'footer'
+        : element?.closest('header')
+          ? 'header'
+          : 'elsewhere'
     const name = (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim().replace(/\s+/g, ' ')
     return {
       index: index === -1 && element !== document.body ? -2 : index,
@@ -109,31 +123,37 @@ describe('a keyboard-only reader', () => {
     expect(next?.region).toBe('main')
   })
 
-  it.each(PAGES)('reaches every link, button and field of the $kind page by Tab, in reading order, with focus always visible', async ({ path, title }) => {
-    const { page } = reader
-    await open(page, path, title)
-    const stops = await tabStops(page)
-    expect(stops.length).toBeGreaterThan(10)
+  it.each(PAGES)(
+    'reaches every link, button and field of the $kind page by Tab, in reading order, with focus always visible',
+    async ({ path, title }) => {
+      const { page } = reader
+      await open(page, path, title)
+      const stops = await tabStops(page)
+      expect(stops.length).toBeGreaterThan(10)
 
-    const visited = await tab(page, stops.length)
-    // Every stop, once, in document order: the labels make a failure say which link was skipped.
-    expect(visited.map((stop) => stop.label)).toEqual(stops)
-    expect(visited.map((stop) => stop.index)).toEqual(stops.map((_, index) => index))
+      const visited = await tab(page, stops.length)
+      // Every stop, once, in document order: the labels make a failure say which link was skipped.
+      expect(visited.map((stop) => stop.label)).toEqual(stops)
+      expect(visited.map((stop) => stop.index)).toEqual(stops.map((_, index) => index))
 
-    const regions = visited.map((stop) => stop.region).filter((region, i, all) => region !== all[i - 1])
-    expect(regions).toEqual(['header', 'main', 'footer'])
-    expect(visited.filter((stop) => !stop.focusRing).map((stop) => stop.label)).toEqual([])
-  })
+      const regions = visited.map((stop) => stop.region).filter((region, i, all) => region !== all[i - 1])
+      expect(regions).toEqual(['header', 'main', 'footer'])
+      expect(visited.filter((stop) => !stop.focusRing).map((stop) => stop.label)).toEqual([])
+    },
+  )
 
-  it.each(PAGES)('is never trapped on the $kind page: Tab past the footer leaves the page and comes back to the skip link', async ({ path, title }) => {
-    const { page } = reader
-    await open(page, path, title)
-    const stops = await tabStops(page)
+  it.each(PAGES)(
+    'is never trapped on the $kind page: Tab past the footer leaves the page and comes back to the skip link',
+    async ({ path, title }) => {
+      const { page } = reader
+      await open(page, path, title)
+      const stops = await tabStops(page)
 
-    const visited = await tab(page, stops.length + 2)
-    const [last, out, back] = visited.slice(-3)
-    expect(last?.index).toBe(stops.length - 1)
-    expect(out?.index).toBe(-1)
-    expect(back?.label).toBe('a "Skip to content"')
-  })
+      const visited = await tab(page, stops.length + 2)
+      const [last, out, back] = visited.slice(-3)
+      expect(last?.index).toBe(stops.length - 1)
+      expect(out?.index).toBe(-1)
+      expect(back?.label).toBe('a "Skip to content"')
+    },
+  )
 })

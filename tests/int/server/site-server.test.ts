@@ -21,7 +21,10 @@ let url: string
 let answer: RequestHandler
 
 beforeAll(async () => {
-  server = createSiteServer((req, res) => answer(req, res), responsePolicy({ NEXT_PUBLIC_SITE_URL: 'https://insights.example.org' } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv))
+  server = createSiteServer(
+    (req, res) => answer(req, res),
+    responsePolicy({ NEXT_PUBLIC_SITE_URL: 'https://insights.example.org' } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv),
+  )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
@@ -29,14 +32,16 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 afterEach(() => markContentSourceUp())
 
 /** Next's way of answering a page: headers through writeHead, the body in streamed chunks. */
-const page = (status: number, html: string): RequestHandler => async (_req, res) => {
-  res.setHeader('content-type', 'text/html; charset=utf-8')
-  res.writeHead(status, { 'x-nextjs-cache': 'HIT' })
-  const middle = Math.floor(html.length / 2)
-  res.write(html.slice(0, middle))
-  await new Promise((resolve) => setTimeout(resolve, 5))
-  res.end(html.slice(middle))
-}
+const page =
+  (status: number, html: string): RequestHandler =>
+  async (_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8')
+    res.writeHead(status, { 'x-nextjs-cache': 'HIT' })
+    const middle = Math.floor(html.length / 2)
+    res.write(html.slice(0, middle))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    res.end(html.slice(middle))
+  }
 
 describe('inline script hashes', () => {
   it('hashes every inline script a browser runs, not external scripts or JSON-LD', () => {
@@ -66,7 +71,13 @@ describe('the site server', () => {
       get(`${url}/`, { headers: { 'accept-encoding': 'gzip' } }, (res: IncomingMessage) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks), policy: String(res.headers['content-security-policy']) }))
+        res.on('end', () =>
+          resolve({
+            encoding: res.headers['content-encoding'],
+            body: Buffer.concat(chunks),
+            policy: String(res.headers['content-security-policy']),
+          }),
+        )
       }).on('error', reject)
     })
     expect(response.encoding).toBe('gzip')

@@ -45,9 +45,7 @@ describe('ArticleBody', () => {
     const image = screen.getByRole('img', { name: 'A team gathered around a whiteboard' })
     expect(image).toHaveAttribute('width', '1408')
     expect(image).toHaveAttribute('height', '939')
-    expect(image.closest('figure')?.querySelector('figcaption')).toHaveTextContent(
-      'Teams that own the groundwork own the result.',
-    )
+    expect(image.closest('figure')?.querySelector('figcaption')).toHaveTextContent('Teams that own the groundwork own the result.')
   })
 
   it('keeps the box of an editor-cropped image, and skips an image without alt text', () => {
@@ -89,7 +87,13 @@ describe('ArticleBody', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => {})
     const value: PortableTextValue = [
       { _type: 'videoEmbed', _key: 'v1', url: 'https://video.example.org/1' },
-      { _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text: 'After the video.', marks: [] }] },
+      {
+        _type: 'block',
+        _key: 'b1',
+        style: 'normal',
+        markDefs: [],
+        children: [{ _type: 'span', _key: 's1', text: 'After the video.', marks: [] }],
+      },
     ]
     const { container } = render(<ArticleBody value={value} />)
     expect(container).toHaveTextContent(/^After the video\.$/)

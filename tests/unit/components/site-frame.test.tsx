@@ -15,7 +15,9 @@ async function renderFrame() {
   const header = screen.getByRole('banner')
   return {
     main: screen.getByRole('main').textContent,
-    home: within(header).getByRole('link', { name: /: home$/ }).getAttribute('aria-label'),
+    home: within(header)
+      .getByRole('link', { name: /: home$/ })
+      .getAttribute('aria-label'),
     navigation: within(screen.getByRole('navigation', { name: 'Primary' }))
       .getAllByRole('link')
       .map((link) => `${link.textContent} ${link.getAttribute('href')}`),

@@ -24,7 +24,11 @@ describe('SiteHeader', () => {
   it('falls back to Insights and Research when no navigation is set', () => {
     render(<SiteHeader settings={emptySiteSettings} />)
     const nav = screen.getByRole('navigation', { name: 'Primary' })
-    expect(within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => [link.textContent, link.getAttribute('href')]),
+    ).toEqual([
       ['Insights', '/insights'],
       ['Research', '/research'],
     ])

@@ -21,12 +21,18 @@ const doc = (id: string, publishedAt: string, topics: string[], related: string[
 
 async function related(dataset: object[], slug: string) {
   const params = { slug }
-  const article = (await (await evaluate(parse(articleBySlugQuery, { params }), { dataset, params })).get()) as { _id: string; related: unknown[] }
+  const article = (await (await evaluate(parse(articleBySlugQuery, { params }), { dataset, params })).get()) as {
+    _id: string
+    related: unknown[]
+  }
   return (relatedList(article._id, article.related) as Array<{ _id: string }>).map((item) => item._id)
 }
 
 describe('related articles', () => {
-  const topics = [{ _id: 'lead', _type: 'topic', slug: { current: 'lead' }, title: 'Lead' }, { _id: 'fin', _type: 'topic', slug: { current: 'fin' }, title: 'Fin' }]
+  const topics = [
+    { _id: 'lead', _type: 'topic', slug: { current: 'lead' }, title: 'Lead' },
+    { _id: 'fin', _type: 'topic', slug: { current: 'fin' }, title: 'Fin' },
+  ]
 
   it('puts the editor’s picks first, then the newest articles sharing a topic', async () => {
     const dataset = [
@@ -52,7 +58,11 @@ describe('related articles', () => {
   })
 
   it('stops at three picks', async () => {
-    const dataset = [...topics, doc('self', '2020-01-01T00:00:00Z', ['lead'], ['a', 'b', 'c', 'd']), ...['a', 'b', 'c', 'd'].map((id) => doc(id, '2001-01-01T00:00:00Z', ['fin']))]
+    const dataset = [
+      ...topics,
+      doc('self', '2020-01-01T00:00:00Z', ['lead'], ['a', 'b', 'c', 'd']),
+      ...['a', 'b', 'c', 'd'].map((id) => doc(id, '2001-01-01T00:00:00Z', ['fin'])),
+    ]
     expect(await related(dataset, 'self')).toEqual(['a', 'b', 'c'])
   })
 })

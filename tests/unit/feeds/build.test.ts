@@ -8,7 +8,12 @@ import { hybridTeamsArticleCard, leadershipArticleCard } from '@/tests/fixtures/
 
 const articles: FeedArticle[] = [
   { ...hybridTeamsArticleCard, _updatedAt: '2021-03-05T08:00:00Z' },
-  { ...leadershipArticleCard, title: 'Leading <b>& “quoting”</b> ]]> safely', standfirst: 'Less < more & <script>x</script>', _updatedAt: '2018-08-15T10:00:00Z' },
+  {
+    ...leadershipArticleCard,
+    title: 'Leading <b>& “quoting”</b> ]]> safely',
+    standfirst: 'Less < more & <script>x</script>',
+    _updatedAt: '2018-08-15T10:00:00Z',
+  },
 ]
 const source: FeedSource = {
   title: 'Insights: all insights',
@@ -24,7 +29,10 @@ describe('renderFeed', () => {
     const feed = await parser.parseString(renderFeed(source, 'rss'))
     expect(feed.title).toBe('Insights: all insights')
     expect(feed.link).toBe(`${siteUrl}/insights`)
-    expect(feed.items.map((item) => item.link)).toEqual([`${siteUrl}/insights/leading-hybrid-teams`, `${siteUrl}/insights/shifting-position-of-leadership`])
+    expect(feed.items.map((item) => item.link)).toEqual([
+      `${siteUrl}/insights/leading-hybrid-teams`,
+      `${siteUrl}/insights/shifting-position-of-leadership`,
+    ])
     expect(new Date(feed.items[0]?.pubDate ?? '').toISOString()).toBe('2021-03-02T08:00:00.000Z')
     // A category carries the topic's page as its domain.
     expect(feed.items[0]?.categories).toEqual([{ _: 'Leadership', $: { domain: `${siteUrl}/topics/leadership` } }])
@@ -35,7 +43,9 @@ describe('renderFeed', () => {
   })
 
   it('Atom parses, with updated and published dates and author names', async () => {
-    const atom = new Parser<object, { published: string; updated: string; author: unknown }>({ customFields: { item: ['published', 'updated', 'author'] } })
+    const atom = new Parser<object, { published: string; updated: string; author: unknown }>({
+      customFields: { item: ['published', 'updated', 'author'] },
+    })
     const [first] = (await atom.parseString(renderFeed(source, 'atom'))).items
     expect(first?.link).toBe(`${siteUrl}/insights/leading-hybrid-teams`)
     expect(first?.published).toBe('2021-03-02T08:00:00.000Z')

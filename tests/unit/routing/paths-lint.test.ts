@@ -22,23 +22,28 @@ process.stdout.write(JSON.stringify(problems))
 `
 
 async function lint(snippets: Snippet[]): Promise<Record<string, string[]>> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', LINT_SNIPPETS, JSON.stringify(snippets)], { cwd: process.cwd() })
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', LINT_SNIPPETS, JSON.stringify(snippets)], {
+    cwd: process.cwd(),
+  })
   return JSON.parse(stdout)
 }
 
-const HAND_BUILT = 'no-restricted-syntax: Internal URLs come from lib/routing/paths.ts: use paths.article(slug), paths.topic(slug, { page }), ...'
+const HAND_BUILT =
+  'no-restricted-syntax: Internal URLs come from lib/routing/paths.ts: use paths.article(slug), paths.topic(slug, { page }), ...'
 
 const handBuilt: Record<string, string> = {
-  'a template href': "import Link from 'next/link'\nexport const Card = ({ slug }: { slug: string }) => <Link href={`/insights/${slug}`}>Read</Link>\n",
+  'a template href':
+    "import Link from 'next/link'\nexport const Card = ({ slug }: { slug: string }) => <Link href={`/insights/${slug}`}>Read</Link>\n",
   'a concatenated path': "export const topicHref = (slug: string) => '/topics/' + slug\n",
   'a search link with its query': 'export const searchHref = (q: string) => `/search?q=${encodeURIComponent(q)}`\n',
   'a paginated listing': "export const next = (page: number) => '/insights?page=' + page\n",
   'a feed link': "export const feed = '/feeds/rss.xml'\n",
-  'a literal href': "import Link from 'next/link'\nexport const Home = () => <Link href=\"/\">Home</Link>\n",
+  'a literal href': 'import Link from \'next/link\'\nexport const Home = () => <Link href="/">Home</Link>\n',
   'a literal form action': 'export const Search = () => <form action="/search" method="get" />\n',
 }
 
-const fromTheMap = "import Link from 'next/link'\nimport { paths } from '@/lib/routing/paths'\nexport const Card = ({ slug }: { slug: string }) => <Link href={paths.article(slug)}>Read</Link>\n"
+const fromTheMap =
+  "import Link from 'next/link'\nimport { paths } from '@/lib/routing/paths'\nexport const Card = ({ slug }: { slug: string }) => <Link href={paths.article(slug)}>Read</Link>\n"
 const lookalikes = "export const links = ['https://example.com/insights/x', '/insightsful', 'search', '#main']\n"
 
 let problems: Record<string, string[]>

@@ -33,7 +33,9 @@ describe('highlight', () => {
 
 describe('Highlight rendering', () => {
   it('puts matches in <mark> and renders markup in the text as text', () => {
-    const { container } = render(<Highlight text={'<img src=x onerror="alert(1)"> Leadership & <mark>power</mark>'} terms={['leadership', 'power', 'img']} />)
+    const { container } = render(
+      <Highlight text={'<img src=x onerror="alert(1)"> Leadership & <mark>power</mark>'} terms={['leadership', 'power', 'img']} />,
+    )
     expect(container.querySelector('img')).toBeNull()
     expect([...container.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['img', 'Leadership', 'power'])
     expect(container.textContent).toBe('<img src=x onerror="alert(1)"> Leadership & <mark>power</mark>')

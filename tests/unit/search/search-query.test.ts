@@ -23,9 +23,17 @@ const article = (id: string, fields: { title: string; standfirst?: string; body?
 const dataset = [
   { _id: 'author-plain', _type: 'author', name: 'Pat Plain', slug: { current: 'pat-plain' } },
   { _id: 'author-jordan', _type: 'author', name: 'Jennifer Jordan', slug: { current: 'jennifer-jordan' } },
-  article('body-only', { title: 'Quarterly notes', body: 'Somewhere in here we discuss resilience at length.', publishedAt: '2025-06-01T00:00:00Z' }),
+  article('body-only', {
+    title: 'Quarterly notes',
+    body: 'Somewhere in here we discuss resilience at length.',
+    publishedAt: '2025-06-01T00:00:00Z',
+  }),
   article('in-title', { title: 'Resilience for boards', publishedAt: '2019-01-01T00:00:00Z' }),
-  article('in-standfirst', { title: 'Supply chains', standfirst: 'Building resilience into suppliers', publishedAt: '2020-01-01T00:00:00Z' }),
+  article('in-standfirst', {
+    title: 'Supply chains',
+    standfirst: 'Building resilience into suppliers',
+    publishedAt: '2020-01-01T00:00:00Z',
+  }),
   article('by-jordan', { title: 'Power at work', author: 'author-jordan' }),
   article('elsewhere', { title: 'Pricing', body: 'Nothing relevant.' }),
 ]
@@ -63,7 +71,10 @@ describe('the search query (groq-js)', () => {
 
   it('pages with $start and $end', async () => {
     const params = { terms: ['resilience'], start: 1, end: 2 }
-    const result = (await (await evaluate(parse(searchArticlesQuery, { params }), { dataset, params })).get()) as { items: Array<{ _id: string }>; total: number }
+    const result = (await (await evaluate(parse(searchArticlesQuery, { params }), { dataset, params })).get()) as {
+      items: Array<{ _id: string }>
+      total: number
+    }
     expect(result.items.map((item) => item._id)).toEqual(['in-standfirst'])
     expect(result.total).toBe(3)
   })

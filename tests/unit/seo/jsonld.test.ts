@@ -36,7 +36,11 @@ describe('Article JSON-LD', () => {
   })
 
   it('prefers the editor’s SEO description and falls back to the site’s default image', () => {
-    const withSeo: Article = { ...leadershipArticle, mainImage: null, seo: { title: null, description: 'For search results', noindex: false } }
+    const withSeo: Article = {
+      ...leadershipArticle,
+      mainImage: null,
+      seo: { title: null, description: 'For search results', noindex: false },
+    }
     const node = ofType(articleJsonLd(withSeo), 'Article')
     expect(node.description).toBe('For search results')
     expect(node.image).toBe(`${siteUrl}/opengraph-image`)
@@ -69,8 +73,14 @@ describe('author, topic and home JSON-LD', () => {
 
   it('a topic page is a collection of its articles with breadcrumbs', () => {
     const data = topicJsonLd({ _id: 't', title: 'Leadership', slug: 'leadership', description: 'Leading people' }, [hybridTeamsArticleCard])
-    expect(ofType(data, 'CollectionPage')).toMatchObject({ name: 'Leadership', url: `${siteUrl}/topics/leadership`, description: 'Leading people' })
-    expect(ofType(data, 'CollectionPage').hasPart).toEqual([expect.objectContaining({ headline: hybridTeamsArticleCard.title, url: `${siteUrl}/insights/leading-hybrid-teams` })])
+    expect(ofType(data, 'CollectionPage')).toMatchObject({
+      name: 'Leadership',
+      url: `${siteUrl}/topics/leadership`,
+      description: 'Leading people',
+    })
+    expect(ofType(data, 'CollectionPage').hasPart).toEqual([
+      expect.objectContaining({ headline: hybridTeamsArticleCard.title, url: `${siteUrl}/insights/leading-hybrid-teams` }),
+    ])
     expect(crumbs(data).map(([, name]) => name)).toEqual(['Home', 'Insights', 'Leadership'])
   })
 

@@ -6,7 +6,10 @@ import { siteUrl } from '@/lib/seo/urls'
 
 const parser = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' })
 const entries = (count: number): SitemapEntry[] =>
-  Array.from({ length: count }, (_, i) => ({ url: `${siteUrl}/insights/a-${i}`, lastModified: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z` }))
+  Array.from({ length: count }, (_, i) => ({
+    url: `${siteUrl}/insights/a-${i}`,
+    lastModified: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+  }))
 
 const content: SitemapContent = {
   articles: [
