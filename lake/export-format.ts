@@ -59,7 +59,8 @@ export const IMAGE_ASSET_ID = /^image-([a-f0-9]{40})-(\d+)x(\d+)-([a-z0-9]+)$/
 const SANITY_ASSET = /^(file|image)@(.*)$/
 const EXPORTED_IMAGE = /^file:\/\/\.\/images\/([^/]+)$/
 
-const MIME_TYPES: Record<string, string> = {
+/** Image file extension -> media type, for asset documents and for serving the files. */
+export const MIME_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   png: 'image/png',

@@ -12,15 +12,15 @@ import { runQuery } from './execute'
 import type { LakeDocument } from './ndjson'
 import type { Perspective } from './perspective'
 import type { ToWorker, FromWorker } from './query-messages'
-import { DatasetView } from './view'
+import { DatasetView, DatasetViews } from './view'
 
 class Replica {
-  private views = new Map<Perspective, DatasetView>()
+  private views: DatasetViews
   private byId: Map<string, LakeDocument>
 
-  constructor(private docs: readonly LakeDocument[]) {
+  constructor(docs: readonly LakeDocument[]) {
     this.byId = new Map(docs.map((d) => [d._id, d]))
-    this.warm()
+    this.views = new DatasetViews(docs)
   }
 
   commit(changed: Array<[string, LakeDocument | null]>, order: string[]): void {
@@ -28,27 +28,11 @@ class Replica {
       if (doc) this.byId.set(id, doc)
       else this.byId.delete(id)
     }
-    this.docs = order.map((id) => this.byId.get(id)!).filter(Boolean)
-    this.views = new Map()
-    this.warm()
+    this.views = new DatasetViews(order.map((id) => this.byId.get(id)!).filter(Boolean))
   }
 
   view(perspective: Perspective): DatasetView {
-    let view = this.views.get(perspective)
-    if (!view) {
-      view = new DatasetView(this.docs, perspective)
-      this.views.set(perspective, view)
-    }
-    return view
-  }
-
-  /** The views and indexes the site's queries use, as DatasetStore builds them. */
-  private warm(): void {
-    for (const perspective of ['published', 'raw'] as const) {
-      const view = this.view(perspective)
-      view.withValue(['slug', 'current'], '')
-      view.referencing([''])
-    }
+    return this.views.get(perspective)
   }
 }
 

@@ -6,7 +6,7 @@ import { LakeError } from './errors'
 import { exportDocuments, ExportFormatError, importExportedDocuments } from './export-format'
 import { parseNdjson, toNdjson, type LakeDocument } from './ndjson'
 import type { Perspective } from './perspective'
-import { DatasetView } from './view'
+import { type DatasetView, DatasetViews } from './view'
 
 export type Logger = (message: string) => void
 
@@ -20,8 +20,7 @@ type Listener = (
  * file that does not parse keeps the last good version and logs the line at fault.
  */
 export class DatasetStore {
-  private docs: LakeDocument[]
-  private views = new Map<Perspective, DatasetView>()
+  private views: DatasetViews
   private watcher: FSWatcher | null = null
   private timer: NodeJS.Timeout | null = null
   private contentHash: string
@@ -38,9 +37,8 @@ export class DatasetStore {
     private readonly log: Logger,
   ) {
     const text = readFileSync(file, 'utf8')
-    this.docs = this.load(text)
+    this.views = new DatasetViews(this.load(text))
     this.contentHash = hash(text)
-    this.warm()
   }
 
   /**
@@ -80,25 +78,11 @@ export class DatasetStore {
   }
 
   get documents(): readonly LakeDocument[] {
-    return this.docs
+    return this.views.docs
   }
 
   view(perspective: Perspective): DatasetView {
-    let view = this.views.get(perspective)
-    if (!view) {
-      view = new DatasetView(this.docs, perspective)
-      this.views.set(perspective, view)
-    }
-    return view
-  }
-
-  /** Builds the views and indexes the site's queries use, so the first reader does not wait. */
-  private warm(): void {
-    for (const perspective of ['published', 'raw'] as const) {
-      const view = this.view(perspective)
-      view.withValue(['slug', 'current'], '')
-      view.referencing([''])
-    }
+    return this.views.get(perspective)
   }
 
   onChange(listener: Listener): () => void {
@@ -124,7 +108,7 @@ export class DatasetStore {
       return false
     }
     this.contentHash = h
-    this.log(`dataset "${this.name}": reloaded ${this.docs.length} documents from ${this.file}`)
+    this.log(`dataset "${this.name}": reloaded ${this.views.docs.length} documents from ${this.file}`)
     for (const listener of this.listeners) listener({ type: 'reload' })
     return true
   }
@@ -147,9 +131,7 @@ export class DatasetStore {
   }
 
   private replace(docs: LakeDocument[]): void {
-    this.docs = docs
-    this.views = new Map()
-    this.warm()
+    this.views = new DatasetViews(docs)
   }
 
   /** Watches the directory (editors replace files by renaming) and debounces bursts of events. */

@@ -120,3 +120,29 @@ export class Memo {
     }
   }
 }
+
+/**
+ * The views of one version of a dataset, made when first asked for. The ones the site's queries
+ * use (published and raw, with the slug and reference indexes) are built at once, so the first
+ * reader does not wait for them.
+ */
+export class DatasetViews {
+  private readonly views = new Map<Perspective, DatasetView>()
+
+  constructor(readonly docs: readonly LakeDocument[]) {
+    for (const perspective of ['published', 'raw'] as const) {
+      const view = this.get(perspective)
+      view.withValue(['slug', 'current'], '')
+      view.referencing([''])
+    }
+  }
+
+  get(perspective: Perspective): DatasetView {
+    let view = this.views.get(perspective)
+    if (!view) {
+      view = new DatasetView(this.docs, perspective)
+      this.views.set(perspective, view)
+    }
+    return view
+  }
+}

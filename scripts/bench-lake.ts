@@ -22,6 +22,9 @@ import { DatasetView, parseNdjson, runQuery, startLake } from '../lake'
 import { generateContent, writeContent } from './generate-content'
 
 /** Simplified article query: no related-articles subquery. */
+/** The embedded default's client settings (lib/content/api.ts). */
+const LAKE_CLIENT = { projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false }
+
 const articleBySlugSimplified = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo, "wordCount": length(string::split(pt::text(body), " ")), "authors": authors[]->{_id, name, "slug": slug.current, role, affiliation, bio, photo}, "topics": topics[]->{_id, title, "slug": slug.current}, "researchLinks": researchLinks[]->{_id, title, description, url, kind}, "related": relatedArticles[]->{_id, title, "slug": slug.current, standfirst, publishedAt}}`
 const listing = `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [$start...$end]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, "authors": authors[]->{_id, name, "slug": slug.current, role}, "topics": topics[]->{_id, title, "slug": slug.current}}`
 
@@ -59,14 +62,7 @@ async function main(argv: string[]) {
     for (const size of sizes) {
       const file = writeContent(generateContent(size), join(dir, String(size)))
       const lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
-      const client = createClient({
-        projectId: 'local',
-        dataset: 'production',
-        apiVersion: '2025-02-19',
-        useCdn: false,
-        useProjectHostname: false,
-        apiHost: lake.url,
-      })
+      const client = createClient({ ...LAKE_CLIENT, apiHost: lake.url })
       const docs = parseNdjson(readFileSync(file, 'utf8'), file)
       const slugs = docs.filter((d) => d._type === 'article').map((d) => (d.slug as { current: string }).current)
       const pages = Math.floor(slugs.length / 12)

@@ -8,17 +8,8 @@ import { parseImageParams } from '../images/params'
 import { planTransform } from '../images/plan'
 import { CONTENT_TYPES } from '../images/transform'
 import { getVariant } from '../images/variants'
+import { MIME_TYPES } from '../export-format'
 
-const IMAGE_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  svg: 'image/svg+xml',
-  avif: 'image/avif',
-  tiff: 'image/tiff',
-}
 const DIMENSIONS = /-(\d+)x(\d+)\.[a-z0-9]+$/
 
 /**
@@ -35,7 +26,7 @@ export async function serveImage(
   ext: string,
 ): Promise<void> {
   const store = context.datasets.get(decodeURIComponent(datasetName))
-  const type = IMAGE_TYPES[ext]
+  const type = MIME_TYPES[ext]
   const dimensions = DIMENSIONS.exec(file)
   if (!store || !type || !dimensions || (req.method !== 'GET' && req.method !== 'HEAD')) throw notFound(`No image ${file}`)
   const path = join(store.imagesDir, file)

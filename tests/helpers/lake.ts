@@ -2,11 +2,19 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { type ClientConfig, createClient, type SanityClient } from '@sanity/client'
+
 import { startLake } from '@/lake'
 
 export const SAMPLE_DATASET = path.join(__dirname, '../../content/data.ndjson')
 
 export type RunningLake = Awaited<ReturnType<typeof startLake>>
+
+/** The real @sanity/client pointed at a lake, with the embedded default's settings (lib/content/api.ts). */
+export function lakeClient(apiHost: string, options: Partial<ClientConfig> = {}): SanityClient {
+  const local = { projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, useProjectHostname: false }
+  return createClient({ ...local, apiHost, ...options })
+}
 
 /** Starts a lake on a free port serving `file` as the `production` dataset. */
 export function startTestLake(file: string = SAMPLE_DATASET): Promise<RunningLake> {

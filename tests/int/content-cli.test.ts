@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { createClient, type SanityClient } from '@sanity/client'
+import type { SanityClient } from '@sanity/client'
 
 import { importExportedDocuments, parseNdjson, startLake, toNdjson } from '@/lake'
 
-import { datasetWith, SAMPLE_DATASET, startTestLake, type RunningLake } from '../helpers/lake'
+import { datasetWith, SAMPLE_DATASET, startTestLake, type RunningLake, lakeClient } from '../helpers/lake'
 
 const ROOT = join(__dirname, '..', '..')
 const SLOW = 180_000
@@ -38,16 +38,7 @@ function expectOneLineError(run: Run, message: RegExp): void {
   expect(run.stderr).not.toMatch(/^\s+at /m)
 }
 
-const clientFor = (url: string) =>
-  createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    useProjectHostname: false,
-    apiHost: url,
-    perspective: 'raw',
-  })
+const clientFor = (url: string) => lakeClient(url, { perspective: 'raw' })
 
 /** An article the schema accepts, by an author and under a topic of the sample dataset. */
 const commandLineArticle = {

@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, w
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { createClient } from '@sanity/client'
 import { createImageUrlBuilder } from '@sanity/image-url'
 
 import {
@@ -22,6 +21,8 @@ import {
   type Lake,
   type LakeDocument,
 } from '@/lake'
+
+import { lakeClient } from '../helpers/lake'
 
 const CONTENT = join(__dirname, '..', '..', 'content')
 const DATASET = join(CONTENT, 'data.ndjson')
@@ -42,15 +43,7 @@ function objects(value: unknown): Obj[] {
   return [value, ...Object.values(value).flatMap(objects)]
 }
 
-const clientFor = (lake: Lake) =>
-  createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    useProjectHostname: false,
-    apiHost: lake.url,
-  })
+const clientFor = (lake: Lake) => lakeClient(lake.url)
 
 describe('the sample dataset file', () => {
   it('holds no asset documents', () => {

@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { createClient } from '@sanity/client'
 import { createImageUrlBuilder } from '@sanity/image-url'
 import sharp from 'sharp'
 
 import { startLake, type Lake } from '@/lake'
+
+import { lakeClient } from '../helpers/lake'
 
 const WIDTH = 400
 const HEIGHT = 200
@@ -278,15 +279,7 @@ describe('the variant cache', () => {
 })
 
 describe('asset metadata', () => {
-  const client = () =>
-    createClient({
-      projectId: 'local',
-      dataset: 'production',
-      apiVersion: '2025-02-19',
-      useCdn: false,
-      useProjectHostname: false,
-      apiHost: lake.url,
-    })
+  const client = () => lakeClient(lake.url)
 
   it('has lqip, palette and dimensions, as Sanity computes them on upload', async () => {
     type Swatch = { _type: string; background: string; foreground: string; population: number; title: string }

@@ -8,9 +8,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { createClient, type SanityClient } from '@sanity/client'
+import type { SanityClient } from '@sanity/client'
 
 import { startLake, type Lake } from '@/lake'
+
+import { lakeClient } from '../helpers/lake'
 
 const fixture = join(__dirname, '../fixtures/lake')
 
@@ -19,15 +21,7 @@ let file: string
 let lake: Lake
 let client: SanityClient
 
-const clientFor = (url: string) =>
-  createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    useProjectHostname: false,
-    apiHost: url,
-  })
+const clientFor = (url: string) => lakeClient(url)
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-mutations-'))

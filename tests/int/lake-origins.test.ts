@@ -9,12 +9,14 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { createClient, type SanityClient } from '@sanity/client'
+import type { SanityClient } from '@sanity/client'
 import type { Browser } from 'playwright-core'
 
 import { startLake, type Lake } from '@/lake'
 
 import { launchBrowser } from '../helpers/browser'
+
+import { lakeClient } from '../helpers/lake'
 
 const fixture = join(__dirname, '../fixtures/lake')
 const hostileTitle = 'Owned by another origin'
@@ -44,14 +46,7 @@ beforeAll(async () => {
   foreign = await pageServer('<!doctype html><title>elsewhere</title>')
   allowed = await pageServer('<!doctype html><title>the site</title>')
   lake = await startLake({ port: 0, datasets: { production: file }, allowedOrigins: [allowed.origin], watch: false, log: () => {} })
-  client = createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    useProjectHostname: false,
-    apiHost: lake.url,
-  })
+  client = lakeClient(lake.url)
   browser = await launchBrowser()
 }, 60_000)
 

@@ -6,11 +6,13 @@ import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { createClient, type SanityClient } from '@sanity/client'
+import type { SanityClient } from '@sanity/client'
 import { createImageUrlBuilder } from '@sanity/image-url'
 
 import { startLake, type Lake } from '@/lake'
 import { generateContent, writeContent } from '@/scripts/generate-content'
+
+import { lakeClient } from '../helpers/lake'
 
 const fixture = join(__dirname, '../fixtures/lake')
 const imageSha = '61262c998812f460973b5f512fec5685419969cc'
@@ -30,14 +32,7 @@ beforeAll(async () => {
     maxBodyBytes: 64 * 1024,
     log: (m) => logs.push(m),
   })
-  client = createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    useProjectHostname: false,
-    apiHost: lake.url,
-  })
+  client = lakeClient(lake.url)
 })
 
 afterAll(async () => {
