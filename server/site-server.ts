@@ -17,7 +17,7 @@ export function createSiteServer(handle: RequestHandler, policy: ReturnType<type
   return createServer((req, res) => {
     if (!decodablePath(req.url ?? '/')) {
       // Next answers a path it cannot %-decode with a 500; it is the request that is bad.
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+      res.writeHead(400, { ...policy.other(), 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' })
       res.end('Bad request: the address is not valid %-encoding.')
       return
     }

@@ -120,4 +120,17 @@ describe('the site server', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(await response.text()).toBe('')
   })
+
+  it('refuses a path that is not valid %-encoding with a 400 before Next sees it', async () => {
+    let reached = false
+    answer = async (_req, res) => {
+      reached = true
+      res.end()
+    }
+    const response = await fetch(`${url}/insights/%E0%A4%A`)
+    expect(response.status).toBe(400)
+    expect(reached).toBe(false)
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
 })
