@@ -37,6 +37,8 @@ export function SanityImage({ image, width, height, sizes, priority = false, cla
       sizes={sizes}
       className={className}
       // Next 16 renamed `priority` to `preload`; fetchPriority also ranks it above other images.
+      placeholder={image.lqip ? 'blur' : 'empty'}
+      blurDataURL={image.lqip ?? undefined}
       preload={priority}
       fetchPriority={priority ? 'high' : undefined}
     />

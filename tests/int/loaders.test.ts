@@ -38,6 +38,8 @@ describe('loaders on the sample dataset', () => {
     expect(article?.researchLinks.map((link) => link.title)).toContain('Research Information & Knowledge Hub')
     expect(article?.related.length).toBeGreaterThan(0)
     expect(article?.body.some((block) => block._type === 'block')).toBe(true)
+    // The lake computes each asset's preview as Sanity does; the card and page show it blurred.
+    expect(article?.mainImage?.lqip).toMatch(/^data:image\/(jpeg|png);base64,/)
   })
 
   it('getArticle returns null for an unknown slug and for a draft-only article', async () => {

@@ -8,7 +8,8 @@ import { validateEach } from '../validate'
  */
 
 // ---- images ---------------------------------------------------------------
-export const imageFields = /* groq */ `{asset, hotspot, crop, alt}`
+// `lqip`: the asset's 20 px preview, shown blurred while the image loads.
+export const imageFields = /* groq */ `{asset, hotspot, crop, alt, "lqip": asset->metadata.lqip}`
 
 const assetRef = /^image-[A-Za-z0-9]+-(\d+)x(\d+)-[a-z0-9]+$/
 
@@ -18,6 +19,13 @@ export const imageSchema = z
     hotspot: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullish(),
     crop: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).nullish(),
     alt: z.string().min(1, 'image needs alt text'),
+    // Only a small inline image may become a placeholder; anything else is left out.
+    lqip: z
+      .string()
+      .max(4096)
+      .regex(/^data:image\/(jpeg|png|webp|gif);base64,[A-Za-z0-9+/=]+$/)
+      .nullish()
+      .catch(null),
   })
   .transform((image) => {
     // Asset ids carry the original dimensions: image-<hash>-<w>x<h>-<ext>.
