@@ -92,6 +92,7 @@ export class QueryPool {
     if (this.closed) return Promise.reject(new LakeError(503, 'serviceUnavailable', 'The lake is closing'))
     return new Promise<string>((resolve, reject) => {
       const job: Job = { message, deadline: Date.now() + timeoutMs, timeoutMs, signal, resolve, reject }
+      if (signal?.aborted) return reject(new LakeError(499, 'requestAborted', 'The client closed the request'))
       this.queue.push(job)
       signal?.addEventListener('abort', () => this.abort(job), { once: true })
       this.pump()
@@ -102,13 +103,14 @@ export class QueryPool {
     // Only workers that hold the datasets take queries; one still starting would make them wait.
     for (const slot of this.slots) {
       if (slot.running || !slot.isReady) continue
-      const job = this.queue.shift()
+      let job = this.queue.shift()
+      // Jobs that ran out of budget while queued fail here; the worker takes the next live one.
+      while (job && job.deadline <= Date.now()) {
+        job.reject(new QueryTimeoutError(job.timeoutMs))
+        job = this.queue.shift()
+      }
       if (!job) return
       const remaining = job.deadline - Date.now()
-      if (remaining <= 0) {
-        job.reject(new QueryTimeoutError(job.timeoutMs))
-        continue
-      }
       const id = this.nextId++
       const timer = setTimeout(() => this.replace(slot, new QueryTimeoutError(job.timeoutMs)), remaining + GRACE_MS)
       slot.running = { id, job, timer }
@@ -137,8 +139,12 @@ export class QueryPool {
       job.reject(new LakeError(499, 'requestAborted', 'The client closed the request'))
       return
     }
-    const slot = this.slots.find((s) => s.running?.job === job)
-    if (slot) this.replace(slot, new LakeError(499, 'requestAborted', 'The client closed the request'))
+    // A running query is left to finish (or to meet its budget) and its answer dropped: replacing
+    // the worker would let a client that keeps hanging up keep every worker reloading datasets.
+    const running = this.slots.find((s) => s.running?.job === job)?.running
+    if (!running) return
+    running.job = { ...job, resolve: () => {}, reject: () => {} }
+    job.reject(new LakeError(499, 'requestAborted', 'The client closed the request'))
   }
 
   /** Terminates a worker (its running query, if any, fails with `err`) and starts a fresh one in its place. */

@@ -34,9 +34,12 @@ export function interceptHtml(
   }
   const decide = () => {
     if (mode !== 'undecided') return mode
-    mode = /^text\/html\b/i.test(String(res.getHeader('content-type') ?? '')) ? 'html' : 'other'
+    // A body-less answer (304, 204, 1xx, HEAD) has nothing to hash, and a 304's headers update the
+    // browser's cached copy of the page: it leaves with only what Next gave it.
+    const bodyless = res.statusCode === 304 || res.statusCode === 204 || res.statusCode < 200 || res.req?.method === 'HEAD'
+    mode = !bodyless && /^text\/html\b/i.test(String(res.getHeader('content-type') ?? '')) ? 'html' : 'other'
     if (mode === 'other') {
-      setHeaders(other())
+      if (!bodyless) setHeaders(other())
       restore()
     }
     return mode
@@ -84,7 +87,7 @@ export function interceptHtml(
     }
     restore()
     res.writeHead(res.statusCode)
-    return (res.end as (...a: unknown[]) => ServerResponse)(res.req?.method === 'HEAD' ? undefined : body, callback)
+    return (res.end as (...a: unknown[]) => ServerResponse)(body, callback)
   } as ServerResponse['end']
 }
 

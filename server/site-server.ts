@@ -25,7 +25,9 @@ export function createSiteServer(handle: RequestHandler, policy: ReturnType<type
       interceptHtml(res, policy.html, policy.other)
       handle(req, res).catch((error: unknown) => {
         console.error('[server] request failed', error)
-        if (!res.headersSent) res.statusCode = 500
+        // Part of the body is out: cut the connection, so no client or cache takes it as whole.
+        if (res.headersSent) return void res.destroy(error instanceof Error ? error : undefined)
+        res.statusCode = 500
         res.end()
       })
     })

@@ -30,6 +30,10 @@ export function createDeliveryRecord({ keepMs, maxKeys, now = Date.now }: { keep
       forget(at)
       return true
     },
+    /** Forgets `candidates` again, so a delivery whose handling failed can be retried. */
+    release(candidates: string[]): void {
+      for (const key of candidates) keys.delete(key)
+    },
     get size() {
       return keys.size
     },

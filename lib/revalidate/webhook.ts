@@ -55,14 +55,21 @@ export async function handleRevalidateWebhook(request: NextRequest): Promise<Res
     const body = await readBodyWithin(request)
     await assertSignedBody(body, signature, revalidateSecret)
     const doc = documentFrom(body)
-    if (!deliveries.claim(deliveryKeys(request, signature))) return reply(200, { revalidated: [], duplicate: true })
-    // Sanity's API is eventually consistent; the lake is not, so only wait for the former.
-    if (env.mode === 'sanity') await new Promise((resolve) => setTimeout(resolve, 3000))
-    const revalidated = tagsForDocument(doc)
-    // Stale-while-revalidate: the next request regenerates in the background. Expiring outright
-    // would leave nothing to serve if the content source is down at that moment.
-    for (const tag of revalidated) revalidateTag(tag, 'max')
-    return reply(200, { revalidated })
+    const keys = deliveryKeys(request, signature)
+    if (!deliveries.claim(keys)) return reply(200, { revalidated: [], duplicate: true })
+    try {
+      // Sanity's API is eventually consistent; the lake is not, so only wait for the former.
+      if (env.mode === 'sanity') await new Promise((resolve) => setTimeout(resolve, 3000))
+      const revalidated = tagsForDocument(doc)
+      // Stale-while-revalidate: the next request regenerates in the background. Expiring outright
+      // would leave nothing to serve if the content source is down at that moment.
+      for (const tag of revalidated) revalidateTag(tag, 'max')
+      return reply(200, { revalidated })
+    } catch (error) {
+      // Not done after all: Sanity's retry of this delivery must be acted on.
+      deliveries.release(keys)
+      throw error
+    }
   } catch (error) {
     if (error instanceof WebhookError) return reply(error.status, { error: error.message })
     throw error

@@ -113,12 +113,37 @@ describe('the site server', () => {
     expect(await response.text()).toContain('Something went wrong')
   })
 
-  it('answers HEAD with the headers of GET and no body', async () => {
-    answer = page(200, PAGE)
-    const response = await fetch(`${url}/`, { method: 'HEAD' })
-    expect(response.status).toBe(200)
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
-    expect(await response.text()).toBe('')
+  it('adds no policy to answers without a body: HEAD, and a 304 that refreshes a cached page', async () => {
+    answer = async (req, res) => {
+      // Next's way: a 304 (and HEAD) end before any content type is set.
+      if (req.headers['if-none-match']) {
+        res.statusCode = 304
+        return void res.end()
+      }
+      await page(200, PAGE)(req, res)
+    }
+    const head = await fetch(`${url}/`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-security-policy')).toBeNull()
+    const notModified = await fetch(`${url}/`, { headers: { 'if-none-match': '"abc"' } })
+    expect(notModified.status).toBe(304)
+    // A 304's headers replace the cached page's: the run-nothing policy here would block its scripts.
+    expect(notModified.headers.get('content-security-policy')).toBeNull()
+  })
+
+  it('cuts the connection when a streamed answer fails halfway, so nobody keeps half a body', async () => {
+    answer = async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"a":')
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      throw new Error('render failed')
+    }
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      await expect(fetch(`${url}/data.json`).then((response) => response.text())).rejects.toThrow()
+    } finally {
+      errors.mockRestore()
+    }
   })
 
   it('refuses a path that is not valid %-encoding with a 400 before Next sees it', async () => {
