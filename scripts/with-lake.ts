@@ -20,7 +20,7 @@ if (!command) {
   process.exit(2)
 }
 
-loadEnvConfig(root, command === 'next' && args[0] === 'dev')
+loadEnvConfig(root, (command === 'next' && args[0] === 'dev') || args.includes('--dev'))
 
 async function lakeAnswers(url: string): Promise<boolean> {
   try {

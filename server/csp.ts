@@ -30,6 +30,8 @@ export interface PolicyOptions {
   imageOrigins: string[]
   /** Ask browsers to upgrade http: subresources (only when the site is served over https). */
   upgradeInsecureRequests: boolean
+  /** Origins scripts may connect to, besides the site (Sanity's API for the Studio in Sanity mode). */
+  connectOrigins?: string[]
 }
 
 /** The policy of an HTML page whose inline scripts have these hashes. */
@@ -41,7 +43,7 @@ export function pagePolicy(scriptHashes: string[], options: PolicyOptions): stri
     "style-src 'self' 'unsafe-inline'",
     ['img-src', "'self'", 'data:', 'blob:', ...options.imageOrigins].join(' '),
     "font-src 'self'",
-    "connect-src 'self'",
+    ['connect-src', "'self'", ...(options.connectOrigins ?? [])].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

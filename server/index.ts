@@ -1,14 +1,18 @@
 /**
- * The site's production server: Next's request handler behind the headers that depend on the
- * response (policy.ts) and compression. `npm start` runs it (through scripts/with-lake.ts).
+ * The site's server: Next's request handler behind the headers that depend on the response
+ * (policy.ts) and compression, and on the embedded default the Studio's lake under `/lake`
+ * (lake-proxy.ts). `npm start` runs it, `npm run dev` with `--dev` (both through scripts/with-lake.ts).
+ * In development Next's own dev server needs `eval` and inline hot-reload scripts, so the
+ * Content-Security-Policy is not sent there.
  *
- *   tsx server/index.ts [--port 3000] [--hostname 0.0.0.0] [--dir .]
+ *   tsx server/index.ts [--port 3000] [--hostname 0.0.0.0] [--dir .] [--dev]
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import next from 'next'
 
+import { lakeProxyOptions } from './editor-config'
 import { responsePolicy } from './policy'
 import { createSiteServer } from './site-server'
 
@@ -17,6 +21,7 @@ const { values } = parseArgs({
     port: { type: 'string', short: 'p', default: process.env.PORT ?? '3000' },
     hostname: { type: 'string', short: 'H', default: process.env.HOSTNAME ?? '0.0.0.0' },
     dir: { type: 'string', default: '.' },
+    dev: { type: 'boolean', default: false },
   },
 })
 const port = Number(values.port)
@@ -24,14 +29,23 @@ const hostname = values.hostname as string
 const dir = path.resolve(values.dir as string)
 
 async function main() {
-  const policy = responsePolicy(process.env)
-  const app = next({ dev: false, dir, hostname, port })
+  const dev = Boolean(values.dev)
+  const policy = dev ? developmentPolicy() : responsePolicy(process.env)
+  const app = next({ dev, dir, hostname, port })
   await app.prepare()
-  const server = createSiteServer(app.getRequestHandler(), policy)
+  const server = createSiteServer(app.getRequestHandler(), policy, {
+    lake: lakeProxyOptions(process.env),
+    upgrade: dev ? app.getUpgradeHandler() : undefined,
+  })
   server.listen(port, hostname, () => console.log(`[server] ready on http://${hostname}:${port}`))
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+}
+
+/** No response policy: next dev's hot reload runs inline scripts and eval. */
+function developmentPolicy(): ReturnType<typeof responsePolicy> {
+  return { html: () => ({ headers: {} }), other: () => ({}) }
 }
 
 main().catch((error: unknown) => {

@@ -18,10 +18,19 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
     imageOrigins: environment.NEXT_PUBLIC_SANITY_PROJECT_ID ? ['https://cdn.sanity.io'] : [],
     upgradeInsecureRequests: secure,
   }
+  // The Studio on a Sanity project talks to Sanity's API and shows its users' avatars.
+  const studioOptions: PolicyOptions = environment.NEXT_PUBLIC_SANITY_PROJECT_ID
+    ? {
+        ...options,
+        imageOrigins: [...options.imageOrigins, 'https:'],
+        connectOrigins: ['https://api.sanity.io', 'https://*.api.sanity.io', 'wss://*.api.sanity.io'],
+      }
+    : options
   const transport: OutgoingHttpHeaders = secure ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}
 
   return {
-    html({ status, body }: HtmlResponse): HtmlRewrite {
+    /** `path`: the request's path, so the Studio's page gets the Studio's policy. */
+    html({ status, body }: HtmlResponse, path = '/'): HtmlRewrite {
       if (status >= 500 && contentSourceDown()) {
         return {
           headers: {
@@ -33,7 +42,8 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
           replace: { status: 503, body: Buffer.from(unavailablePage(environment.SITE_NAME ?? 'Insights')) },
         }
       }
-      return { headers: { ...transport, 'content-security-policy': pagePolicy(inlineScriptHashes(body.toString('utf8')), options) } }
+      const pageOptions = path === '/studio' || path.startsWith('/studio/') ? studioOptions : options
+      return { headers: { ...transport, 'content-security-policy': pagePolicy(inlineScriptHashes(body.toString('utf8')), pageOptions) } }
     },
     other(): OutgoingHttpHeaders {
       return { ...transport, 'content-security-policy': RESOURCE_POLICY }

@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 
 import compression from 'compression'
 
+import { editorAccess } from './editor-access'
 import { interceptHtml } from './html-response'
+import { isEditorPath, isLakeApiPath, type LakeProxyOptions, proxyToLake, proxyUpgradeToLake } from './lake-proxy'
 import type { responsePolicy } from './policy'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -11,18 +14,49 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
  * An HTTP server that hands each request to `handle` (Next's request handler) with the response
  * policy's headers added on the way out and the body compressed last, after the policy has read it.
  */
-export function createSiteServer(handle: RequestHandler, policy: ReturnType<typeof responsePolicy>): Server {
+export type SiteServerOptions = {
+  /** The embedded default: the Studio's lake under `/lake`, and who may edit. Absent in Sanity mode. */
+  lake?: LakeProxyOptions
+  /** Next's handler for other upgrades (the dev server's hot reload). */
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
+}
+
+export function createSiteServer(
+  handle: RequestHandler,
+  policy: ReturnType<typeof responsePolicy>,
+  options: SiteServerOptions = {},
+): Server {
   // Next's own compression is off (next.config.js): it would hand the policy compressed HTML.
   const compress = compression()
-  return createServer((req, res) => {
-    if (!decodablePath(req.url ?? '/')) {
+  const { lake } = options
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/'
+    if (!decodablePath(url)) {
       // Next answers a path it cannot %-decode with a 500; it is the request that is bad.
       res.writeHead(400, { ...policy.other(), 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' })
       res.end('Bad request: the address is not valid %-encoding.')
       return
     }
+    if (lake && isLakeApiPath(url)) {
+      for (const [name, value] of Object.entries(policy.other())) if (value !== undefined) res.setHeader(name, value)
+      return proxyToLake(req, res, lake)
+    }
+    if (lake && isEditorPath(url)) {
+      const access = editorAccess(req, lake)
+      if (!access.allowed) {
+        res.writeHead(access.status, {
+          ...policy.other(),
+          ...access.headers,
+          'content-type': 'text/plain; charset=utf-8',
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-store',
+        })
+        res.end(access.reason)
+        return
+      }
+    }
     compress(req as never, res as never, () => {
-      interceptHtml(res, policy.html, policy.other)
+      interceptHtml(res, (response) => policy.html(response, url.split('?')[0]), policy.other)
       handle(req, res).catch((error: unknown) => {
         console.error('[server] request failed', error)
         // Part of the body is out: cut the connection, so no client or cache takes it as whole.
@@ -32,6 +66,12 @@ export function createSiteServer(handle: RequestHandler, policy: ReturnType<type
       })
     })
   })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (lake && isLakeApiPath(req.url ?? '/')) return proxyUpgradeToLake(req, socket, head, lake)
+    if (options.upgrade) return options.upgrade(req, socket, head)
+    socket.destroy()
+  })
+  return server
 }
 
 /** Whether every %-escape in the path (before `?`) decodes to UTF-8. */

@@ -1,0 +1,57 @@
+import { visionTool } from '@sanity/vision'
+import { defineConfig, type Config } from 'sanity'
+import { structureTool } from 'sanity/structure'
+
+import { env } from './lib/content/env'
+import { installOfflineFetch } from './sanity/local/offline-fetch'
+import { LOCAL_PROJECT_ID, localWorkspaceOptions } from './sanity/local/studio'
+import { schemaTypes, singletonTypes } from './sanity/schemaTypes'
+import { structure } from './sanity/structure'
+
+/** Where the Studio is mounted in the site (app/(studio)/studio/[[...tool]]). */
+export const STUDIO_BASE_PATH = '/studio'
+
+/**
+ * The Studio's configuration, one module for both modes. With a Sanity project configured it is
+ * that project and dataset with Sanity's own login and hosts. On the embedded default it edits
+ * the local lake through the page's origin as the local editor (sanity/local/studio.ts).
+ *
+ * `origin` is the page's origin (`window.location.origin`): the lake is reached through it, so
+ * the Studio works behind a proxy, in a container and from another machine alike.
+ */
+export function studioConfig(origin: string, contentEnv = env): Config {
+  const embedded = contentEnv.mode === 'embedded'
+  const dataset = contentEnv.NEXT_PUBLIC_SANITY_DATASET
+  const apiVersion = contentEnv.NEXT_PUBLIC_SANITY_API_VERSION
+  return defineConfig({
+    name: 'default',
+    title: 'Insights',
+    basePath: STUDIO_BASE_PATH,
+    projectId: embedded ? LOCAL_PROJECT_ID : contentEnv.NEXT_PUBLIC_SANITY_PROJECT_ID!,
+    dataset,
+    plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: apiVersion, defaultDataset: dataset })],
+    schema: {
+      types: schemaTypes,
+      // Site settings is one document: it is never offered as a new document.
+      templates: (templates) => templates.filter((template) => !singletonTypes.has(template.schemaType)),
+    },
+    document: {
+      actions: (actions, context) =>
+        singletonTypes.has(context.schemaType)
+          ? actions.filter(({ action }) => action === 'publish' || action === 'discardChanges' || action === 'restore')
+          : actions,
+      newDocumentOptions: (options) => options.filter((option) => !singletonTypes.has(option.templateId)),
+      comments: { enabled: !embedded },
+    },
+    ...(embedded ? localWorkspaceOptions({ origin, dataset, apiVersion }) : {}),
+  })
+}
+
+/**
+ * The Studio page's configuration, in the browser. On the embedded default it first answers the
+ * Studio's calls to Sanity's hosts on the page (offline-fetch.ts).
+ */
+export function browserStudioConfig(origin: string): Config {
+  if (env.mode === 'embedded') installOfflineFetch()
+  return studioConfig(origin)
+}

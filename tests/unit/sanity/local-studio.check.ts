@@ -1,0 +1,90 @@
+/**
+ * Run by local-studio.test.ts under tsx: Sanity ships as ES modules only, which Jest's CommonJS
+ * runtime cannot load. Exits non-zero with the failed assertion when a check fails.
+ *
+ * The embedded default's Studio signs in a local editor through an AuthStore of our own
+ * (sanity/local/studio.ts). These checks fail when a Sanity upgrade changes what the Studio
+ * expects of an auth store or of its config, and prove that with a project configured none of the
+ * local pieces are used.
+ */
+import assert from 'node:assert/strict'
+
+import { firstValueFrom } from 'rxjs'
+import { createMockAuthStore, isAuthStore, type AuthStore } from 'sanity'
+
+import { parseContentEnv } from '../../../lib/content/env'
+import { studioConfig } from '../../../sanity.config'
+import { LOCAL_EDITOR, LOCAL_PROJECT_ID, localAuthStore, localStudioClient } from '../../../sanity/local/studio'
+
+const origin = 'http://studio.example.test:8080'
+const checks: [string, () => Promise<void> | void][] = []
+const check = (name: string, run: () => Promise<void> | void) => checks.push([name, run])
+
+const client = localStudioClient({ origin, dataset: 'production', apiVersion: '2025-02-19' })
+
+check("the local auth store passes Sanity's own check and signs in the local editor with the lake's client", async () => {
+  const store = localAuthStore(client)
+  assert.equal(isAuthStore(store), true)
+  assert.deepEqual(await firstValueFrom(store.state), { authenticated: true, currentUser: LOCAL_EDITOR, client })
+})
+
+check("its state has the shape of Sanity's own test auth store (fails if the Studio's AuthState changes)", async () => {
+  const theirs = await firstValueFrom(createMockAuthStore({ client, currentUser: LOCAL_EDITOR }).state)
+  const ours = await firstValueFrom(localAuthStore(client).state)
+  assert.deepEqual(Object.keys(ours).sort(), Object.keys(theirs).sort())
+})
+
+check("the client talks to the lake on the page's origin: no project host name, no cookies, no token, raw perspective", () => {
+  const config = client.config()
+  assert.equal(config.apiHost, `${origin}/lake`)
+  assert.equal(config.useProjectHostname, false)
+  assert.equal(config.withCredentials, false)
+  assert.equal(config.perspective, 'raw')
+  assert.equal(config.token, undefined)
+  assert.equal(client.getUrl(client.getDataUrl('query')), `${origin}/lake/v2025-02-19/data/query/production`)
+})
+
+check('embedded default: the local project, the local auth store, the lake as API host, hosted-only features off', async () => {
+  const config = studioConfig(`${origin}/studio/structure`, parseContentEnv({}))
+  assert.ok(!Array.isArray(config))
+  assert.equal(config.basePath, '/studio')
+  assert.equal(config.projectId, LOCAL_PROJECT_ID)
+  assert.equal(config.dataset, 'production')
+  assert.equal(config.apiHost, `${origin}/lake`)
+  for (const feature of ['releases', 'scheduledPublishing', 'scheduledDrafts', 'tasks', 'announcements', 'mediaLibrary'] as const) {
+    assert.deepEqual(config[feature], { enabled: false }, feature)
+  }
+  assert.equal(config.document?.comments?.enabled, false)
+  assert.equal(isAuthStore(config.auth), true)
+  const state = await firstValueFrom((config.auth as AuthStore).state)
+  assert.equal(state.currentUser?.id, LOCAL_EDITOR.id)
+  assert.equal(state.client.config().apiHost, `${origin}/lake`)
+})
+
+check("with a project configured: that project and dataset, Sanity's own login and hosts, nothing local", () => {
+  const config = studioConfig(origin, parseContentEnv({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123xy', NEXT_PUBLIC_SANITY_DATASET: 'staging' }))
+  assert.ok(!Array.isArray(config))
+  assert.equal(config.projectId, 'abc123xy')
+  assert.equal(config.dataset, 'staging')
+  // No auth store and no API host: the Studio builds Sanity's own (api.sanity.io, the project's host name).
+  assert.equal(config.auth, undefined)
+  assert.equal(config.apiHost, undefined)
+  for (const feature of ['releases', 'scheduledPublishing', 'tasks', 'mediaLibrary'] as const)
+    assert.equal(config[feature], undefined, feature)
+})
+
+async function main() {
+  let failed = 0
+  for (const [name, run] of checks) {
+    try {
+      await run()
+      console.log(`ok - ${name}`)
+    } catch (error) {
+      failed++
+      console.log(`not ok - ${name}\n${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  process.exit(failed ? 1 : 0)
+}
+
+void main()
