@@ -6,7 +6,9 @@ import { docEndpoint } from './endpoints/doc'
 import { serveImage } from './endpoints/images'
 import { listenEndpoint } from './endpoints/listen'
 import { mutateEndpoint } from './endpoints/mutate'
+import { handleMux } from './endpoints/mux'
 import { queryEndpoint } from './endpoints/query'
+import { createSockets } from './endpoints/socket'
 import { badRequest, datasetNotFound, LakeError, notFound } from './errors'
 import { DEFAULT_MAX_RESULT_BYTES } from './execute'
 import { sendJson } from './http'
@@ -22,6 +24,8 @@ const DATA_ENDPOINTS: Record<string, DataEndpoint> = {
   listen: listenEndpoint,
 }
 const API = new RegExp(`^/v([^/]+)/data/(${Object.keys(DATA_ENDPOINTS).join('|')})/([^/]+)(?:/(.*))?$`)
+/** One connection for all of a page's listeners (endpoints/mux.ts). */
+const MUX = /^\/v([^/]+)\/mux(?:\/([^/]+))?$/
 const IMAGE = /^\/images\/([^/]+)\/([^/]+)\/([A-Za-z0-9]+-(\d+)x(\d+)\.([a-z0-9]+))(?:\/[^/]+)?$/
 
 /** Starts the lake; resolves once it listens. Throws when a dataset file is missing or malformed. */
@@ -68,10 +72,14 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const server = createServer((req, res) => {
     handle(context, req, res).catch((err) => fail(context, res, err))
   })
+  // The Studio's presence socket (endpoints/socket.ts) arrives as an upgrade.
+  const sockets = createSockets(context, isApiVersion)
+  server.on('upgrade', (req, socket, head) => sockets.upgrade(req, socket, head))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 3999, options.host ?? '127.0.0.1', () => resolve())
   }).catch(async (err) => {
+    sockets.close()
     await queries.close()
     for (const store of datasets.values()) store.close()
     throw err
@@ -85,7 +93,10 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     url: `http://${host}:${address.port}`,
     port: address.port,
     reload: (dataset = 'production') => datasets.get(dataset)?.reload() ?? false,
-    close: () => closeServer(server, context),
+    close: () => {
+      sockets.close()
+      return closeServer(server, context)
+    },
   }
 }
 
@@ -125,6 +136,12 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   const url = new URL(req.url ?? '/', 'http://lake.local')
   const image = IMAGE.exec(url.pathname)
   if (image) return serveImage(context, req, res, image[2]!, image[3]!, image[6]!)
+
+  const mux = MUX.exec(url.pathname)
+  if (mux) {
+    if (!isApiVersion(mux[1]!)) throw badRequest(`Invalid API version "${mux[1]}": use a date like 2025-02-19, 1 or X`)
+    return handleMux(context, req, res, mux[2], (inner, out) => handle(context, inner, out))
+  }
 
   const api = API.exec(url.pathname)
   if (!api) throw notFound(`No route for ${req.method} ${url.pathname}`)
