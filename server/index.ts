@@ -7,6 +7,7 @@
  *
  *   tsx server/index.ts [--port 3000] [--hostname 0.0.0.0] [--dir .] [--dev]
  */
+import { createServer } from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -31,11 +32,15 @@ const dir = path.resolve(values.dir as string)
 async function main() {
   const dev = Boolean(values.dev)
   const policy = dev ? developmentPolicy() : responsePolicy(process.env)
-  const app = next({ dev, dir, hostname, port })
+  // Next listens for WebSocket upgrades (the dev server's hot reload) on `httpServer`. A server that
+  // never listens: the site server hands it the upgrades that are not the Studio's lake socket, so
+  // Next never sees (and closes) those.
+  const upgrades = createServer()
+  const app = next({ dev, dir, hostname, port, httpServer: upgrades })
   await app.prepare()
   const server = createSiteServer(app.getRequestHandler(), policy, {
     lake: lakeProxyOptions(process.env),
-    upgrade: dev ? app.getUpgradeHandler() : undefined,
+    upgrade: (req, socket, head) => upgrades.emit('upgrade', req, socket, head),
   })
   server.listen(port, hostname, () => console.log(`[server] ready on http://${hostname}:${port}`))
   const stop = () => server.close(() => process.exit(0))

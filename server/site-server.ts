@@ -28,8 +28,8 @@ export function createSiteServer(
 ): Server {
   // Next's own compression is off (next.config.js): it would hand the policy compressed HTML.
   const compress = compression()
-  const { lake } = options
   const server = createServer((req, res) => {
+    const { lake } = options
     const url = req.url ?? '/'
     if (!decodablePath(url)) {
       // Next answers a path it cannot %-decode with a 500; it is the request that is bad.
@@ -67,6 +67,7 @@ export function createSiteServer(
     })
   })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const { lake } = options
     if (lake && isLakeApiPath(req.url ?? '/')) return proxyUpgradeToLake(req, socket, head, lake)
     if (options.upgrade) return options.upgrade(req, socket, head)
     socket.destroy()
