@@ -2,17 +2,19 @@ import type { ReactNode } from 'react'
 
 import { SiteFrame } from '@/components/SiteFrame'
 
+import { sans, serif } from './fonts/fonts'
 import './globals.css'
 
 /**
- * The reader pages' document: global styles, header and footer. The site's root layout
- * (app/(site)/layout.tsx) renders it with the fonts' class names; the page for URLs that match no
- * route (app/global-not-found.tsx) without them, in the fallback faces globals.css names: Next adds
- * that page's fonts to every route, and the Studio (app/(studio)) must not preload the site's fonts.
+ * The reader pages' document: fonts, global styles, header and footer. The site's root layout
+ * (app/(site)/layout.tsx) and the page for URLs that match no route (app/global-not-found.tsx)
+ * both render it; the Studio (app/(studio)) has a root layout of its own without these styles.
+ * (Turbopack preloads next/font files on every route, the Studio's too; nothing else of the
+ * site's reaches the Studio.)
  */
-export function SiteDocument({ className, children }: { className?: string; children: ReactNode }) {
+export function SiteDocument({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={className}>
+    <html lang="en" className={`${serif.variable} ${sans.variable}`}>
       <body>
         <SiteFrame>{children}</SiteFrame>
       </body>

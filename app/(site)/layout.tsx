@@ -4,7 +4,6 @@ import type { ReactNode } from 'react'
 import { DEFAULT_SETTINGS_VALUE } from '@/lib/content'
 import { siteMetadata } from '@/lib/seo/metadata'
 
-import { sans, serif } from '../fonts/fonts'
 import { SiteDocument } from '../site-document'
 
 export const metadata: Metadata = siteMetadata(DEFAULT_SETTINGS_VALUE.description)
@@ -14,5 +13,5 @@ export const viewport: Viewport = {
 }
 
 export default function SiteLayout({ children }: { children: ReactNode }) {
-  return <SiteDocument className={`${serif.variable} ${sans.variable}`}>{children}</SiteDocument>
+  return <SiteDocument>{children}</SiteDocument>
 }
