@@ -149,6 +149,33 @@ function readAssetMap(datasetDir: string): AssetMap {
 }
 
 /**
+ * The `sanity.imageAsset` document of an image file in images/, as Sanity holds it after an
+ * upload or an import (without the metadata computed from the pixels, see images/metadata.ts).
+ */
+export function imageAssetDocument(
+  file: ExportedImage,
+  options: { size: number; originalFilename: string; projectId: string; dataset: string },
+): ExportDocument {
+  const storedPath = `images/${options.projectId}/${options.dataset}/${file.name}`
+  return {
+    _id: `image-${file.sha1}-${file.width}x${file.height}-${file.extension}`,
+    _type: 'sanity.imageAsset',
+    assetId: file.sha1,
+    sha1hash: file.sha1,
+    extension: file.extension,
+    mimeType: file.mimeType,
+    size: options.size,
+    originalFilename: options.originalFilename,
+    path: storedPath,
+    url: `https://cdn.sanity.io/${storedPath}`,
+    metadata: {
+      _type: 'sanity.imageMetadata',
+      dimensions: { _type: 'sanity.imageDimensions', width: file.width, height: file.height, aspectRatio: file.width / file.height },
+    },
+  }
+}
+
+/**
  * What Sanity holds after `sanity dataset import` of these exported documents: every
  * `_sanityAsset: 'image@file://./images/<sha1>-<w>x<h>.<ext>'` becomes `asset: {_type:
  * 'reference', _ref: 'image-<sha1>-<w>x<h>-<ext>'}`, and one `sanity.imageAsset` document per
@@ -181,23 +208,8 @@ export function importExportedDocuments<T extends ExportDocument>(docs: readonly
           throw fail(`image file images/${file.name} is not beside the dataset (${location})`)
         }
         assetMap ??= readAssetMap(datasetDir)
-        const storedPath = `images/${projectId}/${dataset}/${file.name}`
-        assets.set(id, {
-          _id: id,
-          _type: 'sanity.imageAsset',
-          assetId: file.sha1,
-          sha1hash: file.sha1,
-          extension: file.extension,
-          mimeType: file.mimeType,
-          size,
-          originalFilename: assetMap[`image-${file.sha1}`]?.originalFilename ?? file.name,
-          path: storedPath,
-          url: `https://cdn.sanity.io/${storedPath}`,
-          metadata: {
-            _type: 'sanity.imageMetadata',
-            dimensions: { _type: 'sanity.imageDimensions', width: file.width, height: file.height, aspectRatio: file.width / file.height },
-          },
-        })
+        const originalFilename = assetMap[`image-${file.sha1}`]?.originalFilename ?? file.name
+        assets.set(id, imageAssetDocument(file, { size, originalFilename, projectId, dataset }))
       }
       const rest = { ...obj }
       delete rest._sanityAsset

@@ -16,7 +16,12 @@ export function sendJsonText(res: ServerResponse, status: number, text: string):
 }
 
 /** Reads a request body up to `limit` bytes; past it, rejects with 413 without buffering more. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString('utf8')
+}
+
+/** The raw bytes of a request body (an upload), up to `limit`; past it, a 413 without buffering more. */
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(bodyTooLarge(limit))
   return new Promise((resolve, reject) => {
@@ -35,7 +40,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk)
     })
     req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks).toString('utf8'))
+      if (!done) resolve(Buffer.concat(chunks))
     })
     req.on('error', (err) => {
       if (!done) reject(err)

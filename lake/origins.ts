@@ -79,7 +79,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', origin)
   res.setHeader('Access-Control-Allow-Credentials', 'true')
   if (req.method === 'OPTIONS') {
-    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, OPTIONS')
+    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, OPTIONS')
     const asked = req.headers['access-control-request-headers']
     const headers =
       typeof asked === 'string' && /^[\w-]+(\s*,\s*[\w-]+)*$/.test(asked) ? asked : 'Authorization, Content-Type, X-Sanity-Project-Id'

@@ -2,13 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 import type { DataEndpoint, Lake, LakeContext, LakeOptions } from './context'
+import { actionsEndpoint } from './endpoints/actions'
 import { docEndpoint } from './endpoints/doc'
+import { historyEndpoint, referencesEndpoint } from './endpoints/history'
 import { serveImage } from './endpoints/images'
 import { listenEndpoint } from './endpoints/listen'
 import { mutateEndpoint } from './endpoints/mutate'
 import { handleMux } from './endpoints/mux'
 import { queryEndpoint } from './endpoints/query'
 import { createSockets } from './endpoints/socket'
+import { handleStudioApi } from './endpoints/studio'
 import { badRequest, datasetNotFound, LakeError, notFound } from './errors'
 import { DEFAULT_MAX_RESULT_BYTES } from './execute'
 import { sendJson } from './http'
@@ -22,6 +25,9 @@ const DATA_ENDPOINTS: Record<string, DataEndpoint> = {
   doc: docEndpoint,
   mutate: mutateEndpoint,
   listen: listenEndpoint,
+  actions: actionsEndpoint,
+  history: historyEndpoint,
+  references: referencesEndpoint,
 }
 const API = new RegExp(`^/v([^/]+)/data/(${Object.keys(DATA_ENDPOINTS).join('|')})/([^/]+)(?:/(.*))?$`)
 /** One connection for all of a page's listeners (endpoints/mux.ts). */
@@ -144,7 +150,8 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   }
 
   const api = API.exec(url.pathname)
-  if (!api) throw notFound(`No route for ${req.method} ${url.pathname}`)
+  // Everything else the Studio calls (users, project, ACL, uploads...): endpoints/studio.ts, a 404 past it.
+  if (!api) return handleStudioApi(context, req, res, url, isApiVersion)
   const [, apiVersion, name, datasetName, rest] = api as unknown as [string, string, string, string, string | undefined]
   if (!isApiVersion(apiVersion)) {
     throw badRequest(`Invalid API version "${apiVersion}": use a date like 2025-02-19, 1 or X`)

@@ -5,13 +5,18 @@ import { evaluate, parse, type ExprNode } from 'groq-js'
 import type { DataEndpoint, DataRequest } from '../context'
 import { badRequest, queryParseError } from '../errors'
 import type { LakeDocument } from '../ndjson'
+import { LOCAL_EDITOR } from '../editor'
 import { checkQueryLimits } from '../query-limits'
 
 /**
  * GET /data/listen/:dataset?query=*[filter] - server-sent events: `welcome` once, then a
  * `mutation` event for each document a transaction changes that matches the filter before or
- * after the change (transition appear / update / disappear), with `result` unless
- * includeResult=false.
+ * after the change (transition appear / update / disappear), in commit order, numbered within
+ * the transaction (`transactionCurrentEvent` of `transactionTotalEvents`, counting this
+ * listener's events). `previousRev` is the document's revision before (absent when it did not
+ * exist), `resultRev` the transaction id (also for a deletion). With `result` unless
+ * includeResult=false, `mutations` unless includeMutations=false, `effects` ({apply, revert},
+ * mendoza) with effectFormat=mendoza, `previous` with includePreviousRevision=true.
  */
 export const listenEndpoint: DataEndpoint = { methods: ['GET'], path: 'none', handle: listen }
 
@@ -35,6 +40,10 @@ function listen({ context, store, url, res }: DataRequest): void {
     throw queryParseError((err as Error).message, query, 0, query.length)
   }
   const includeResult = url.searchParams.get('includeResult') !== 'false'
+  const includeMutations = url.searchParams.get('includeMutations') !== 'false'
+  const includePrevious = url.searchParams.get('includePreviousRevision') === 'true'
+  const mendoza = url.searchParams.get('effectFormat') === 'mendoza'
+  const visibility = url.searchParams.get('visibility') || 'query'
   const matches = async (doc: LakeDocument | null) => {
     if (!doc) return false
     const value = await (await evaluate(tree, { dataset: [doc], params })).get()
@@ -47,28 +56,42 @@ function listen({ context, store, url, res }: DataRequest): void {
   send('welcome', { listenerName: randomBytes(8).toString('hex') })
   context.streams.add(res)
 
-  const unsubscribe = store.onChange(async (change) => {
+  // Transactions are sent one after the other, in commit order, each whole.
+  let queue = Promise.resolve()
+  const unsubscribe = store.onChange((change) => {
     if (change.type !== 'mutation') return
     const current = store.view('raw').byId
-    for (const id of change.ids) {
-      const before = change.previous.get(id) ?? null
-      const after = current.get(id) ?? null
-      const [was, is] = [await matches(before), await matches(after)]
-      if (!was && !is) continue
-      send('mutation', {
-        eventId: `${change.transactionId}#${id}`,
-        documentId: id,
-        transactionId: change.transactionId,
-        transition: !was ? 'appear' : !is ? 'disappear' : 'update',
-        identity: 'lake',
-        mutations: [],
-        previousRev: before?._rev,
-        resultRev: after?._rev,
-        timestamp: new Date().toISOString(),
-        visibility: 'query',
-        ...(includeResult && after ? { result: after } : {}),
+    const changes = change.ids.map((id) => ({ id, before: change.previous.get(id) ?? null, after: current.get(id) ?? null }))
+    const timestamp = new Date().toISOString()
+    queue = queue
+      .then(async () => {
+        const events = []
+        for (const { id, before, after } of changes) {
+          const [was, is] = [await matches(before), await matches(after)]
+          if (was || is) events.push({ id, before, after, transition: !was ? 'appear' : !is ? 'disappear' : 'update' })
+        }
+        events.forEach(({ id, before, after, transition }, index) => {
+          send('mutation', {
+            eventId: `${change.transactionId}#${id}`,
+            documentId: id,
+            transactionId: change.transactionId,
+            transition,
+            identity: LOCAL_EDITOR.id,
+            // What the transaction did to this document, as one mutation: its new state or its deletion.
+            ...(includeMutations ? { mutations: [after ? { createOrReplace: withoutRev(after) } : { delete: { id } }] } : {}),
+            ...(mendoza ? { effects: effects(before, after) } : {}),
+            ...(before ? { previousRev: before._rev } : {}),
+            resultRev: change.transactionId,
+            timestamp: typeof after?._updatedAt === 'string' ? after._updatedAt : timestamp,
+            visibility,
+            transactionTotalEvents: events.length,
+            transactionCurrentEvent: index + 1,
+            ...(includeResult && after ? { result: after } : {}),
+            ...(includePrevious && before ? { previous: before } : {}),
+          })
+        })
       })
-    }
+      .catch((err) => context.log(`listener: ${(err as Error).message}`))
   })
   const heartbeat = setInterval(() => res.write(': ping\n\n'), 30_000)
   res.on('close', () => {
@@ -76,4 +99,20 @@ function listen({ context, store, url, res }: DataRequest): void {
     unsubscribe()
     context.streams.delete(res)
   })
+}
+
+function withoutRev(doc: LakeDocument): Omit<LakeDocument, '_rev'> {
+  const rest: Record<string, unknown> = { ...doc }
+  delete rest._rev
+  return rest as Omit<LakeDocument, '_rev'>
+}
+
+/**
+ * The mendoza patches (https://github.com/sanity-io/mendoza) from one state of a document to the
+ * other and back, without `_rev` (the Studio applies them to the document without it). Each is
+ * the one-instruction patch "the value is X" (opcode 0), or X = null for "deleted": valid mendoza,
+ * just not the smallest diff Sanity would send.
+ */
+function effects(before: LakeDocument | null, after: LakeDocument | null) {
+  return { apply: [0, after ? withoutRev(after) : null], revert: [0, before ? withoutRev(before) : null] }
 }

@@ -1,0 +1,224 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { LakeContext } from '../context'
+import { LOCAL_EDITOR } from '../editor'
+import { badRequest, datasetNotFound, notFound } from '../errors'
+import { readJsonBody, sendJson } from '../http'
+import { uploadImage } from './assets'
+
+/**
+ * The rest of Sanity's API that the Studio calls, past `/v{version}`: who the user is and what
+ * they may do, the project and its datasets, and the hosted services the Studio asks about on
+ * every load. The lake has one user (LOCAL_EDITOR, an administrator with every permission), one
+ * project (any id) and its datasets; everything here is a fixed or derived answer except the
+ * image upload (assets.ts) and the key-value store (kept in memory while the lake runs). A 404
+ * on some of these (the ACL) makes the Studio fail, so each answers in the shape it reads.
+ */
+type Route = {
+  method: 'GET' | 'POST' | 'PUT'
+  path: RegExp
+  handle(call: StudioCall, match: RegExpExecArray): void | Promise<void>
+}
+type StudioCall = { context: LakeContext; req: IncomingMessage; res: ServerResponse; url: URL }
+
+const PROJECT_ROLE = { name: 'administrator', title: 'Administrator' }
+const PERMISSIONS = ['read', 'create', 'update', 'history']
+const ok = (body: unknown) => (call: StudioCall) => sendJson(call.res, 200, body)
+const decode = (value: string) => decodeURIComponent(value)
+
+/** What the Studio stores per user (its `/users/me/keyvalue`), per lake, in memory. */
+const keyValues = new WeakMap<LakeContext, Map<string, unknown>>()
+const keyValueOf = (context: LakeContext) => {
+  let map = keyValues.get(context)
+  if (!map) keyValues.set(context, (map = new Map()))
+  return map
+}
+const MAX_KEY_VALUES = 1000
+
+const currentUser = {
+  ...LOCAL_EDITOR,
+  profileImage: null,
+  provider: 'local',
+  role: PROJECT_ROLE.name,
+  roles: [PROJECT_ROLE],
+}
+const publicUser = {
+  id: LOCAL_EDITOR.id,
+  displayName: LOCAL_EDITOR.name,
+  email: LOCAL_EDITOR.email,
+  imageUrl: null,
+  sanityUserId: LOCAL_EDITOR.id,
+}
+
+function project(projectId: string, context: LakeContext) {
+  const createdAt = '2020-01-01T00:00:00.000Z'
+  return {
+    id: projectId,
+    displayName: 'Local lake',
+    studioHost: null,
+    isBlocked: false,
+    isDisabled: false,
+    isDisabledByUser: false,
+    activityFeedEnabled: false,
+    organizationId: null,
+    organization: null,
+    metadata: { color: '#2276fc', externalStudioHost: null },
+    maxRetentionDays: 0,
+    dataProfile: 'default',
+    pendingInvites: 0,
+    createdAt,
+    updatedAt: createdAt,
+    members: [
+      {
+        id: LOCAL_EDITOR.id,
+        createdAt,
+        updatedAt: createdAt,
+        isCurrentUser: true,
+        isRobot: false,
+        role: PROJECT_ROLE.name,
+        roles: [PROJECT_ROLE],
+      },
+    ],
+    features: [],
+    datasetNames: [...context.datasets.keys()],
+  }
+}
+
+const ROUTES: Route[] = [
+  { method: 'GET', path: /^\/ping$/, handle: ({ res }) => sendText(res, 'PONG') },
+  { method: 'GET', path: /^\/users\/me$/, handle: ok(currentUser) },
+  { method: 'GET', path: /^\/auth\/id$/, handle: ok({ id: LOCAL_EDITOR.id }) },
+  {
+    method: 'GET',
+    path: /^\/users\/me\/keyvalue\/([^/]+)$/,
+    handle: ({ context, res }, m) => {
+      const map = keyValueOf(context)
+      sendJson(
+        res,
+        200,
+        m[1]!.split(',').map((key) => ({ key: decode(key), value: map.get(decode(key)) ?? null })),
+      )
+    },
+  },
+  {
+    method: 'PUT',
+    path: /^\/users\/me\/keyvalue$/,
+    handle: async ({ context, req, res }) => {
+      const body = await readJsonBody(req, context.maxBodyBytes)
+      if (!Array.isArray(body) || !body.every((pair) => typeof pair?.key === 'string' && pair.key !== '' && 'value' in pair)) {
+        throw badRequest('Request body must be a list of {key, value}')
+      }
+      const map = keyValueOf(context)
+      for (const { key, value } of body as Array<{ key: string; value: unknown }>) {
+        if (!map.has(key) && map.size >= MAX_KEY_VALUES) throw badRequest(`At most ${MAX_KEY_VALUES} keys are kept`)
+        map.set(key, value)
+      }
+      sendJson(res, 200, body)
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/users\/([^/]+)$/,
+    handle: ({ res }, m) =>
+      sendJson(
+        res,
+        200,
+        m[1]!
+          .split(',')
+          .map(decode)
+          .filter((id) => id === LOCAL_EDITOR.id)
+          .map(() => publicUser),
+      ),
+  },
+  { method: 'GET', path: /^\/projects\/([^/]+)$/, handle: ({ context, res }, m) => sendJson(res, 200, project(decode(m[1]!), context)) },
+  {
+    method: 'GET',
+    path: /^\/projects\/([^/]+)\/datasets$/,
+    handle: ({ context, res }) =>
+      sendJson(
+        res,
+        200,
+        [...context.datasets.keys()].map((name) => ({ name, aclMode: 'public', tags: [] })),
+      ),
+  },
+  {
+    method: 'GET',
+    path: /^\/projects\/([^/]+)\/datasets\/([^/]+)\/acl$/,
+    handle: ({ context, res }, m) => {
+      if (!context.datasets.has(decode(m[2]!))) throw datasetNotFound(decode(m[2]!), decode(m[1]!))
+      sendJson(res, 200, [{ filter: '_id in path("**")', permissions: PERMISSIONS }])
+    },
+  },
+  { method: 'GET', path: /^\/projects\/([^/]+)\/grants$/, handle: ok({}) },
+  {
+    method: 'GET',
+    path: /^\/projects\/([^/]+)\/roles$/,
+    handle: ({ res }, m) =>
+      sendJson(res, 200, [
+        {
+          ...PROJECT_ROLE,
+          description: 'The local editor',
+          isCustom: false,
+          projectId: decode(m[1]!),
+          appliesToUsers: true,
+          appliesToRobots: true,
+        },
+      ]),
+  },
+  { method: 'GET', path: /^\/projects\/([^/]+)\/user-applications$/, handle: ok([]) },
+  { method: 'GET', path: /^\/features$/, handle: ok([]) },
+  { method: 'GET', path: /^\/journey\/announcements$/, handle: ok([]) },
+  { method: 'GET', path: /^\/journey\/.+$/, handle: ok({}) },
+  { method: 'GET', path: /^\/help$/, handle: ok({ resources: [] }) },
+  { method: 'GET', path: /^\/intake\/telemetry-status$/, handle: ok({ status: 'denied' }) },
+  { method: 'POST', path: /^\/descriptors\/claim$/, handle: descriptors({ synchronization: { type: 'complete' } }) },
+  { method: 'POST', path: /^\/descriptors\/synchronize$/, handle: descriptors({ type: 'complete' }) },
+  {
+    method: 'POST',
+    path: /^\/assets\/images\/([^/]+)$/,
+    handle: ({ context, req, res }, m) => {
+      const store = context.datasets.get(decode(m[1]!))
+      if (!store) throw datasetNotFound(decode(m[1]!))
+      return uploadImage(context, req, res, store)
+    },
+  },
+]
+
+/** The Studio's schema upload: read (a JSON body, as every POST) and acknowledged as in step; the lake keeps no schema. */
+function descriptors(answer: unknown) {
+  return async ({ context, req, res }: StudioCall) => {
+    await readJsonBody(req, context.maxBodyBytes)
+    sendJson(res, 200, answer)
+  }
+}
+
+function sendText(res: ServerResponse, text: string): void {
+  res.statusCode = 200
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(text)
+}
+
+const VERSIONED = /^\/v([^/]+)(\/.*)$/
+
+/**
+ * Answers `/v{version}/...` paths of ROUTES (the router has checked origin and host). Any other
+ * path, or a known path with a method it does not answer, is a 404.
+ */
+export async function handleStudioApi(
+  context: LakeContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  isApiVersion: (version: string) => boolean,
+): Promise<void> {
+  const versioned = VERSIONED.exec(url.pathname)
+  if (!versioned) throw notFound(`No route for ${req.method} ${url.pathname}`)
+  if (!isApiVersion(versioned[1]!)) throw badRequest(`Invalid API version "${versioned[1]}": use a date like 2025-02-19, 1 or X`)
+  const rest = versioned[2]!
+  const matching = ROUTES.map((route) => ({ route, match: route.path.exec(rest) })).filter(({ match }) => match)
+  const method = req.method === 'HEAD' ? 'GET' : req.method
+  const found = matching.find(({ route }) => route.method === method)
+  if (found) return found.route.handle({ context, req, res, url }, found.match!)
+  throw notFound(`No route for ${req.method} ${url.pathname}`)
+}
