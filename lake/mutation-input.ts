@@ -5,8 +5,11 @@
  * would poison the dataset in memory or in its file; such input fails the whole transaction.
  */
 
-/** Attributes starting with `_` that clients write inside documents (references, array keys, types). */
-const CLIENT_SYSTEM_KEYS = new Set(['_type', '_key', '_ref', '_weak', '_strengthenOnPublish'])
+/**
+ * Attributes starting with `_` that clients write inside documents (references, array keys,
+ * types), and `_upload`, the Studio's upload progress on an image field while its file uploads.
+ */
+const CLIENT_SYSTEM_KEYS = new Set(['_type', '_key', '_ref', '_weak', '_strengthenOnPublish', '_upload'])
 /** Also allowed at the top of a document body; the lake sets _createdAt, _updatedAt and _rev itself. */
 const DOCUMENT_KEYS = new Set([...CLIENT_SYSTEM_KEYS, '_id', '_createdAt', '_updatedAt', '_rev'])
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype'])

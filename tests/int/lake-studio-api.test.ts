@@ -154,6 +154,21 @@ describe('document actions', () => {
     expect(JSON.stringify(draft?.body)).toContain('Why boards matter now')
   })
 
+  it("accepts the Studio's upload progress on an image field (_upload) and its removal", async () => {
+    await client.action(
+      edit('author-ben', {
+        setIfMissing: { photo: { _type: 'image' } },
+        set: { 'photo._upload': { progress: 2, updatedAt: '2026-01-01T00:00:00Z' } },
+      }),
+    )
+    expect((await docs('drafts.author-ben'))['drafts.author-ben']?.photo).toEqual({
+      _type: 'image',
+      _upload: { progress: 2, updatedAt: '2026-01-01T00:00:00Z' },
+    })
+    await client.action(edit('author-ben', { unset: ['photo._upload'] }))
+    expect((await docs('drafts.author-ben'))['drafts.author-ben']?.photo).toEqual({ _type: 'image' })
+  })
+
   it('refuses a publish whose ifPublishedRevisionId does not match with a 409 and changes nothing', async () => {
     await client.action(edit('topic-strategy', { set: { title: 'Changed' } }))
     const before = readFileSync(file, 'utf8')
