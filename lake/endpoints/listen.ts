@@ -51,8 +51,11 @@ function listen({ context, store, url, res }: DataRequest): void {
   }
 
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
-  const send = (event: string, data: unknown) =>
+  // Events of a transaction queued before the client went away are dropped, not written to a closed stream.
+  const send = (event: string, data: unknown) => {
+    if (res.writableEnded || res.destroyed) return
     res.write(`event: ${event}\nid: ${randomBytes(6).toString('hex')}\ndata: ${JSON.stringify(data)}\n\n`)
+  }
   send('welcome', { listenerName: randomBytes(8).toString('hex') })
   context.streams.add(res)
 
