@@ -310,6 +310,38 @@ describe('listener events', () => {
   })
 })
 
+describe('listener options', () => {
+  it('leaves out result and mutations when asked to, and sends previous when asked to', async () => {
+    const query = new URLSearchParams({
+      query: '*[_id == "topic-strategy"]',
+      includeResult: 'false',
+      includeMutations: 'false',
+      includePreviousRevision: 'true',
+    })
+    const abort = new AbortController()
+    const res = await fetch(`${lake.url}/v2025-02-19/data/listen/production?${query}`, { signal: abort.signal })
+    const reader = res.body!.getReader()
+    let text = ''
+    const readUntil = async (marker: string) => {
+      while (!text.includes(marker)) text += new TextDecoder().decode((await reader.read()).value)
+    }
+    try {
+      await readUntil('event: welcome')
+      const { 'topic-strategy': before } = await docs('topic-strategy')
+      await client.patch('topic-strategy').set({ title: 'Quiet' }).commit()
+      await readUntil('event: mutation')
+      await readUntil('\n\n')
+      const data = JSON.parse(/event: mutation\nid: [^\n]*\ndata: ([^\n]*)/.exec(text)![1]!) as Record<string, unknown>
+      expect(data).toMatchObject({ documentId: 'topic-strategy', previous: before, transactionTotalEvents: 1 })
+      expect(data).not.toHaveProperty('result')
+      expect(data).not.toHaveProperty('mutations')
+      expect(data).not.toHaveProperty('effects')
+    } finally {
+      abort.abort()
+    }
+  })
+})
+
 async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
   const until = Date.now() + ms
   while (!check()) {
