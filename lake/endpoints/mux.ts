@@ -17,7 +17,8 @@ import { readJsonBody, sendJson } from '../http'
  * - `POST /v{version}/mux/{channel}` with `{"open": {"id", "path"}}` runs the lake's own listen
  *   endpoint for `path` (`/v{v}/data/listen/{dataset}?query=...`, nothing else) as if it had
  *   been requested: the router's checks, then listen.ts writing to an in-process response. The
- *   channel gets `event: open` `{"id"}` once the listener answers 200, then `event: sub`
+ *   channel gets `event: opened` `{"id"}` once the listener answers 200 (not `open` or `error`:
+ *   those names are the EventSource's own), then `event: sub`
  *   `{"id", "event", "data", "lastEventId"}` for each of its events (`data` is the event's data
  *   text, unparsed). A listen request that fails is `event: fail` `{"id", "status", "error"}` (the
  *   error body the direct request would have had); one the lake ends is `event: end` `{"id"}`.
@@ -119,7 +120,7 @@ function subscribe(context: LakeContext, channel: Channel, id: string, path: str
   let failed = false
   const out = new InProcessResponse({
     head: (status) => {
-      if (status === 200) send('open', { id })
+      if (status === 200) send('opened', { id })
     },
     event: (event) => send('sub', { id, ...event }),
     end: (status, text) => {

@@ -133,7 +133,7 @@ it('runs two listeners over one channel, each event tagged with its id, and clos
     body: { id: 'topics', opened: true },
   })
   expect((await post(channel.id, { open: { id: 'one', path: listenPath('*[_id == "topic-new"]') } })).status).toBe(200)
-  await channel.next((e) => e.event === 'open' && (e.data as { id: string }).id === 'topics')
+  await channel.next((e) => e.event === 'opened' && (e.data as { id: string }).id === 'topics')
   const welcome = await channel.next(sub('topics', 'welcome'))
   expect(JSON.parse((welcome.data as { data: string }).data)).toEqual({ listenerName: expect.any(String) })
   expect((welcome.data as { lastEventId: string }).lastEventId).toMatch(/^[0-9a-f]{12}$/)
@@ -167,7 +167,7 @@ it('forwards a failing listen request as a failure of that subscription only', a
 
   await client.create({ _id: 'topic-after', _type: 'topic', title: 'After' })
   await channel.next(sub('good', 'mutation'))
-  expect(channel.events.filter((e) => e.event === 'open').map((e) => (e.data as { id: string }).id)).toEqual(['good'])
+  expect(channel.events.filter((e) => e.event === 'opened').map((e) => (e.data as { id: string }).id)).toEqual(['good'])
   // A failed id is free again.
   expect((await post(channel.id, { open: { id: 'bad', path: listenPath('*[_type == "author"]') } })).status).toBe(200)
 })
