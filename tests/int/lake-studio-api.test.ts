@@ -11,7 +11,7 @@ import { join } from 'node:path'
 
 import type { MutationEvent, SanityClient } from '@sanity/client'
 import EventSource from '@sanity/eventsource'
-import { Mutation } from '@sanity/mutator'
+import { BufferedDocument, Mutation } from '@sanity/mutator'
 import { applyPatch } from 'mendoza'
 import sharp from 'sharp'
 
@@ -304,6 +304,49 @@ describe('listener events', () => {
       const gone = publishEvents.find((e) => e.documentId === 'drafts.topic-strategy')!
       expect(gone).toMatchObject({ previousRev: edited.transactionId, resultRev: published2.transactionId, effects: { apply: [0, null] } })
       expect(new Mutation(gone as never).apply(draft as never)).toBeNull()
+    } finally {
+      subscription.unsubscribe()
+    }
+  })
+})
+
+describe("the Studio's document buffer", () => {
+  it('sees its own edit come back as the same transaction and stays consistent, with no rebase', async () => {
+    const draftId = 'drafts.topic-strategy'
+    const events: MutationEvent[] = []
+    let welcomed: () => void
+    const welcome = new Promise<void>((resolve) => (welcomed = resolve))
+    const subscription = client
+      .listen('*[_id == $id]', { id: draftId }, { events: ['welcome', 'mutation'], effectFormat: 'mendoza' })
+      .subscribe((event) => (event.type === 'welcome' ? welcomed() : event.type === 'mutation' && events.push(event as MutationEvent)))
+    try {
+      await welcome
+      const { 'topic-strategy': published } = await docs('topic-strategy')
+      // @sanity/mutator's BufferedDocument is what the Studio edits a draft through; it commits
+      // as the Studio's toActions does: createIfNotExists is dropped, a patch becomes an edit action.
+      const buffer = new BufferedDocument(null)
+      const rebases: unknown[] = []
+      buffer.onRebase = (...args) => rebases.push(args)
+      buffer.commitHandler = ({ mutation, success, failure }) => {
+        const patches = mutation.mutations.flatMap((m) => (m.patch ? [{ ...m.patch, id: undefined }] : []))
+        const actions = patches.map((patch) => edit('topic-strategy', patch))
+        client.action(actions, { transactionId: mutation.transactionId }).then(success, failure)
+      }
+      buffer.add(
+        new Mutation({
+          mutations: [{ createIfNotExists: { ...published!, _id: draftId } }, { patch: { id: draftId, set: { title: 'Buffered' } } }],
+        }),
+      )
+      await buffer.commit()
+      await waitFor(() => events.length >= 1)
+      buffer.arrive(new Mutation(events[0] as never))
+      const { [draftId]: draft } = await docs(draftId)
+      expect(draft?.title).toBe('Buffered')
+      expect(rebases).toEqual([])
+      expect(buffer.document.HEAD).toEqual(draft)
+      // LOCAL keeps its own optimistic stamps; its content is the server's.
+      const content = (doc: unknown) => ({ ...(doc as Doc), _rev: undefined, _updatedAt: undefined })
+      expect(content(buffer.LOCAL)).toEqual(content(draft))
     } finally {
       subscription.unsubscribe()
     }
