@@ -3,8 +3,9 @@ import { defineConfig, type Config } from 'sanity'
 import { structureTool } from 'sanity/structure'
 
 import { env } from './lib/content/env'
+import { installLakeEventSource } from './sanity/lake-event-source'
 import { installOfflineFetch } from './sanity/local/offline-fetch'
-import { LOCAL_PROJECT_ID, localWorkspaceOptions } from './sanity/local/studio'
+import { lakeApiHost, LOCAL_PROJECT_ID, localWorkspaceOptions } from './sanity/local/studio'
 import { schemaTypes, singletonTypes } from './sanity/schemaTypes'
 import { structure } from './sanity/structure'
 
@@ -48,10 +49,14 @@ export function studioConfig(origin: string, contentEnv = env): Config {
 }
 
 /**
- * The Studio page's configuration, in the browser. On the embedded default it first answers the
+ * The Studio page's configuration, in the browser. On the embedded default it first makes the
+ * page's listeners to the lake share one connection (lake-event-source.ts) and answers the
  * Studio's calls to Sanity's hosts on the page (offline-fetch.ts).
  */
 export function browserStudioConfig(origin: string): Config {
-  if (env.mode === 'embedded') installOfflineFetch()
+  if (env.mode === 'embedded') {
+    installLakeEventSource(lakeApiHost(origin))
+    installOfflineFetch()
+  }
   return studioConfig(origin)
 }
