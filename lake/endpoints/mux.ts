@@ -194,6 +194,14 @@ class InProcessResponse extends EventEmitter {
     super()
   }
 
+  get writableEnded(): boolean {
+    return !this.writable
+  }
+
+  get destroyed(): boolean {
+    return !this.writable
+  }
+
   setHeader(name: string, value: unknown): this {
     this.headers.set(name.toLowerCase(), value)
     return this

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 
 import type { LakeContext } from '../context'
+import { LOCAL_EDITOR } from '../editor'
 import { LakeError } from '../errors'
 import { checkRequest } from '../origins'
 
@@ -27,11 +28,11 @@ import { checkRequest } from '../origins'
  *   socket that closes, for each session it announced.
  *
  * The Studio throws on any other event type, so the lake sends no other. There is one user, the
- * local editor (PRESENCE_USER_ID, the id sanity/local/studio.ts gives LOCAL_EDITOR); presence
+ * local editor (PRESENCE_USER_ID: LOCAL_EDITOR.id of editor.ts, whom /users/me answers); presence
  * shows that editor's other tabs and windows. Other methods are answered with JSON-RPC's "method
  * not found". Frames are at most 64 KB; a socket holds at most 16 subscriptions and 16 sessions.
  */
-export const PRESENCE_USER_ID = 'local-editor'
+export const PRESENCE_USER_ID = LOCAL_EDITOR.id
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 export const HEARTBEAT = '♥'
 const HEARTBEAT_MS = 30_000
