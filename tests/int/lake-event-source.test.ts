@@ -227,6 +227,29 @@ it('reconnects when the connection drops: error then open for each listener, whi
   expect(muxes()[0]!.readyState).toBe(2)
 })
 
+it('tells an emulated EventSource about a drop as a native reconnect does: error (CONNECTING), then open', async () => {
+  installLakeEventSource(lake.url)
+  const ES = g.EventSource as typeof EventSource
+  const es = new ES(`${lake.url}/v2025-02-19/data/listen/production?query=*`)
+  const seen: string[] = []
+  es.onopen = () => seen.push(`open ${es.readyState}`)
+  es.onerror = (e) => seen.push(`error ${es.readyState} ${'status' in e ? 'with status' : 'no status'}`)
+  es.addEventListener('welcome', () => seen.push('welcome'))
+  await until(() => seen.includes('welcome'), 'welcome')
+  const port = lake.port
+  await lake.close()
+  await until(() => seen.length > 2, 'error')
+  lake = await startOn(port)
+  await until(() => seen.filter((s) => s === 'welcome').length === 2, 'a second welcome')
+  es.close()
+  // The first retry may come before the lake is back: each failed attempt is one more error, still CONNECTING.
+  expect(seen[0]).toBe('open 1')
+  expect(seen[1]).toBe('welcome')
+  expect(new Set(seen.slice(2, -2))).toEqual(new Set(['error 0 no status']))
+  expect(seen.slice(-2)).toEqual(['open 1', 'welcome'])
+  expect(es.readyState).toBe(2)
+})
+
 it('works through the site proxy at /lake, as the Studio uses it', async () => {
   const site: Server = createServer((req, res) => proxyToLake(req, res, { lakeUrl: lake.url }))
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
