@@ -167,7 +167,9 @@ export function imageAssetDocument(
     size: options.size,
     originalFilename: options.originalFilename,
     path: storedPath,
-    url: `https://cdn.sanity.io/${storedPath}`,
+    // Where a browser on the site finds the file: the site serves the lake's images at /lake/images
+    // (app/lake/images). Sanity's own asset URLs are absolute CDN URLs; no query of the site reads this.
+    url: `/lake/${storedPath}`,
     metadata: {
       _type: 'sanity.imageMetadata',
       dimensions: { _type: 'sanity.imageDimensions', width: file.width, height: file.height, aspectRatio: file.width / file.height },

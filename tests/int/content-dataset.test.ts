@@ -87,7 +87,7 @@ describe('validate-content on a dataset with editor mistakes', () => {
     const assetDoc = {
       _id: `image-${photoSha}-600x600-png`,
       _type: 'sanity.imageAsset',
-      url: `https://cdn.sanity.io/images/local/production/${photoSha}-600x600.png`,
+      url: `/lake/images/local/production/${photoSha}-600x600.png`,
     }
     symlinkSync(join(IMAGES, fogFile), join(dir, 'images', fogFile.replace('-1200x675.png', '-1200x600.png')))
     const broken = new Map([untitled, longTitle, scripted, ftp, dangling, missingImage, wrongName, oldStyle].map((doc) => [doc._id, doc]))

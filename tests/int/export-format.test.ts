@@ -101,7 +101,7 @@ describe('importExportedDocuments', () => {
         size: statSync(join(CONTENT, 'images', name)).size,
         originalFilename: assetMap[`image-${sha1}`]!.originalFilename,
         path: `images/local/production/${name}`,
-        url: `https://cdn.sanity.io/images/local/production/${name}`,
+        url: `/lake/images/local/production/${name}`,
         metadata: {
           _type: 'sanity.imageMetadata',
           dimensions: {
