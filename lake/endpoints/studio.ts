@@ -86,6 +86,15 @@ function project(projectId: string, context: LakeContext) {
 
 const ROUTES: Route[] = [
   { method: 'GET', path: /^\/ping$/, handle: ({ res }) => sendText(res, 'PONG') },
+  // The Studio's latency report asks which shard serves the dataset (X-Sanity-Shard) and reads nothing else.
+  {
+    method: 'GET',
+    path: /^\/data\/ping\/([^/]+)$/,
+    handle: ({ res }) => {
+      res.setHeader('X-Sanity-Shard', 'local')
+      sendJson(res, 200, { ok: true })
+    },
+  },
   { method: 'GET', path: /^\/users\/me$/, handle: ok(currentUser) },
   { method: 'GET', path: /^\/auth\/id$/, handle: ok({ id: LOCAL_EDITOR.id }) },
   {

@@ -493,6 +493,7 @@ describe('fixed answers the Studio reads', () => {
       synchronization: { type: 'complete' },
     })
     expect(await get('/ping')).toBe('PONG')
+    expect(await get('/data/ping/production')).toEqual({ ok: true })
     await expect(get('/no/such/route')).rejects.toMatchObject({ statusCode: 404 })
   })
 
