@@ -7,9 +7,10 @@
 
 /**
  * Attributes starting with `_` that clients write inside documents (references, array keys,
- * types), and `_upload`, the Studio's upload progress on an image field while its file uploads.
+ * types), `_upload`, the Studio's upload progress on an image field while its file uploads, and
+ * `_resolvingInitialValue`, which it sets on a new array item until the item's initial value is in.
  */
-const CLIENT_SYSTEM_KEYS = new Set(['_type', '_key', '_ref', '_weak', '_strengthenOnPublish', '_upload'])
+const CLIENT_SYSTEM_KEYS = new Set(['_type', '_key', '_ref', '_weak', '_strengthenOnPublish', '_upload', '_resolvingInitialValue'])
 /** Also allowed at the top of a document body; the lake sets _createdAt, _updatedAt and _rev itself. */
 const DOCUMENT_KEYS = new Set([...CLIENT_SYSTEM_KEYS, '_id', '_createdAt', '_updatedAt', '_rev'])
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype'])

@@ -169,6 +169,22 @@ describe('document actions', () => {
     expect((await docs('drafts.author-ben'))['drafts.author-ben']?.photo).toEqual({ _type: 'image' })
   })
 
+  it('accepts the marker the Studio puts on a new array item while its initial value resolves (_resolvingInitialValue)', async () => {
+    await client.action(
+      edit('article-boards', {
+        insert: { after: 'topics[-1]', items: [{ _key: 'new1', _type: 'reference', _resolvingInitialValue: true }] },
+      }),
+    )
+    const added = () =>
+      (docs('drafts.article-boards') as Promise<Record<string, { topics?: Array<Record<string, unknown>> }>>).then((found) =>
+        found['drafts.article-boards']?.topics?.find((topic) => topic._key === 'new1'),
+      )
+    expect(await added()).toEqual({ _key: 'new1', _type: 'reference', _resolvingInitialValue: true })
+    await client.action(edit('article-boards', { unset: ['topics[_key=="new1"]._resolvingInitialValue'] }))
+    expect(await added()).toEqual({ _key: 'new1', _type: 'reference' })
+    await client.action(edit('article-boards', { unset: ['topics[_key=="new1"]'] }))
+  })
+
   it('refuses a publish whose ifPublishedRevisionId does not match with a 409 and changes nothing', async () => {
     await client.action(edit('topic-strategy', { set: { title: 'Changed' } }))
     const before = readFileSync(file, 'utf8')
