@@ -12,7 +12,11 @@ import { firstValueFrom, type Observable } from 'rxjs'
 import { filter, take, toArray } from 'rxjs/operators'
 import WebSocket from 'ws'
 
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import { startLake, type Lake } from '@/lake'
+import { LAKE_PREFIX, proxyUpgradeToLake } from '@/server/lake-proxy'
 
 const fixture = join(__dirname, '../fixtures/lake')
 const origin = 'http://localhost:3000'
@@ -49,7 +53,8 @@ function connect(url = socketUrl(), headers: Record<string, string> = { origin }
   const ws = new WebSocket(url, { headers })
   sockets.push(ws)
   const messages: Message[] = []
-  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as Message))
+  // The heartbeat (every 30 s) is the one message that is not JSON.
+  ws.on('message', (data) => String(data) !== '♥' && messages.push(JSON.parse(String(data)) as Message))
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ws, messages }))
     ws.once('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)))
@@ -165,6 +170,26 @@ it.each([
   ['a bad API version', () => socketUrl().replace('2022-06-30', '2022-02-30'), { origin }, 'status 400'],
 ])('refuses the upgrade for %s', async (_name, url, headers, error) => {
   await expect(connect(url(), headers)).rejects.toThrow(error)
+})
+
+it('works through the site proxy at /lake, as the Studio reaches it', async () => {
+  const site = createServer((_req, res) => res.end())
+  site.on('upgrade', (req, socket, head) => proxyUpgradeToLake(req, socket, head, { lakeUrl: lake.url }))
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+  try {
+    const siteUrl = `ws://localhost:${(site.address() as AddressInfo).port}`
+    const url = `${siteUrl}${LAKE_PREFIX}/v2022-06-30/socket/production?tag=sanity.studio`
+    const socket = await connect(url, { origin: siteUrl.replace(/^ws/, 'http') })
+    expect((await call(socket, 'presence_subscribe', {}, 'p1')).result).toEqual(expect.any(String))
+    await call(socket, 'presence_rollcall', { session: 'sessionP' }, 'p2')
+    await until(() => socket.messages.find((m) => m.method === 'presence_subscription'))
+    await expect(connect(url, { origin: 'http://evil.example' })).rejects.toThrow('status 403')
+  } finally {
+    // An upgraded connection keeps the site server from closing.
+    for (const ws of sockets.splice(0)) ws.terminate()
+    site.closeAllConnections()
+    await new Promise((resolve) => site.close(resolve))
+  }
 })
 
 it('closes its sockets when the lake closes', async () => {
