@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { SanityClient } from '@sanity/client'
 
 import { startLake, type Lake } from '@/lake'
+import { DatasetStore } from '@/lake/store'
 
 import { lakeClient } from '../helpers/lake'
 
@@ -207,6 +208,26 @@ it('answers 404 for an unknown channel, and for a closed one', async () => {
   await channel.ended
   await new Promise((r) => setTimeout(r, 50))
   expect((await post(channel.id, { open: { id: 'b', path: listenPath('*') } })).status).toBe(404)
+})
+
+it('stops every listener of a channel when its stream closes, and one on close', async () => {
+  const onChange = jest.spyOn(DatasetStore.prototype, 'onChange')
+  try {
+    const channel = await openChannel()
+    for (const id of ['a', 'b', 'c']) await post(channel.id, { open: { id, path: listenPath('*') } })
+    for (const id of ['a', 'b', 'c']) await channel.next(sub(id, 'welcome'))
+    expect(onChange).toHaveBeenCalledTimes(3)
+    const store = onChange.mock.contexts[0] as DatasetStore
+    const listening = () => (store as unknown as { listeners: Set<unknown> }).listeners.size
+    const before = listening()
+    await post(channel.id, { close: 'a' })
+    expect(listening()).toBe(before - 1)
+    channel.close()
+    for (let i = 0; i < 200 && listening() > before - 3; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(listening()).toBe(before - 3)
+  } finally {
+    onChange.mockRestore()
+  }
 })
 
 it('holds at most 64 subscriptions per channel (429 past it)', async () => {
