@@ -54,6 +54,7 @@ export async function startBrowserSite(): Promise<BrowserSite> {
 export class PageGuard {
   private readonly origin: string
   private readonly notFoundPaths = new Set<string>()
+  private cancelledIsFine: (request: Request) => boolean = () => false
   private readonly found: string[] = []
   private readonly foreign: string[] = []
 
@@ -65,7 +66,8 @@ export class PageGuard {
       if (!url.startsWith('data:') && new URL(url).origin !== this.origin) this.foreign.push(url)
     })
     context.on('requestfailed', (request) => {
-      if (!isCancelledRouterFetch(request)) this.found.push(`request failed (${request.failure()?.errorText}): ${request.url()}`)
+      if (!isCancelledRouterFetch(request) && !(request.failure()?.errorText === 'net::ERR_ABORTED' && this.cancelledIsFine(request)))
+        this.found.push(`request failed (${request.failure()?.errorText}): ${request.url()}`)
     })
     context.on('response', (response) => {
       const request = response.request()
@@ -80,6 +82,11 @@ export class PageGuard {
       this.found.push(`console error: ${message.text()} (${message.location().url})`)
     })
     context.on('weberror', (error) => this.found.push(`page error: ${error.error().message}`))
+  }
+
+  /** Requests the page itself may cancel (net::ERR_ABORTED) without that being a failure. */
+  allowCancelled(predicate: (request: Request) => boolean): void {
+    this.cancelledIsFine = predicate
   }
 
   /** The document at `path` answers 404 on purpose (the not-found page is what we want to see). */

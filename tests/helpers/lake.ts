@@ -51,3 +51,16 @@ export async function contentFor(lakeUrl: string) {
   })
   return content as typeof import('@/lib/content')
 }
+
+/**
+ * A private copy of the sample dataset and its image files, in a temp folder, for tests that write
+ * (the Studio uploads images into `images/` beside the dataset: never into content/).
+ */
+export function datasetCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-dataset-'))
+  fs.copyFileSync(SAMPLE_DATASET, path.join(dir, 'data.ndjson'))
+  fs.cpSync(path.join(path.dirname(SAMPLE_DATASET), 'images'), path.join(dir, 'images'), { recursive: true })
+  const assets = path.join(path.dirname(SAMPLE_DATASET), 'assets.json')
+  if (fs.existsSync(assets)) fs.copyFileSync(assets, path.join(dir, 'assets.json'))
+  return path.join(dir, 'data.ndjson')
+}
