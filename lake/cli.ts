@@ -1,13 +1,14 @@
 /**
  * npm run lake [-- --port N] [--host H] [--dataset FILE | --dataset name=FILE ...]
  * Env: LAKE_PORT, LAKE_HOST, LAKE_DATASET (same forms as --dataset; several separated by commas),
- * LAKE_ALLOWED_ORIGINS (browser origins allowed, comma-separated; default the site's
+ * LAKE_WEBHOOKS (a JSON array of webhooks, see README), LAKE_ALLOWED_ORIGINS (browser origins allowed, comma-separated; default the site's
  * http://localhost:3000,http://127.0.0.1:3000), LAKE_ALLOWED_HOSTS (extra names for `Host`).
  * Serves content/data.ndjson as "production" by default and prints `listening on URL` when ready.
  */
 import { resolve } from 'node:path'
 
 import { startLake } from './server'
+import { webhooksFromEnv } from './webhooks'
 
 function parseArgs(argv: string[]) {
   let port = process.env.LAKE_PORT ? Number(process.env.LAKE_PORT) : 3999
@@ -44,6 +45,7 @@ function parseArgs(argv: string[]) {
     datasets,
     allowedOrigins: origins.length > 0 ? origins : undefined,
     allowedHosts: list(process.env.LAKE_ALLOWED_HOSTS),
+    webhooks: webhooksFromEnv(process.env.LAKE_WEBHOOKS),
   }
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestPolicy } from './origins'
 import type { QueryPool } from './query-pool'
 import type { DatasetStore, Logger } from './store'
+import type { WebhookDefinition } from './webhooks'
 
 /**
  * What the router and the endpoints share. The endpoints (endpoints/*.ts) import this module and
@@ -34,6 +35,8 @@ export type LakeOptions = {
   allowedOrigins?: readonly string[]
   /** Names besides 127.0.0.1, localhost and [::1] a request's `Host` may carry (`name` or `name:port`). */
   allowedHosts?: readonly string[]
+  /** GROQ-powered webhooks sent after each committed transaction (webhooks.ts). */
+  webhooks?: readonly WebhookDefinition[]
 }
 
 export type Lake = {

@@ -4,6 +4,7 @@
  */
 export { startLake } from './server'
 export type { Lake, LakeOptions } from './context'
+export { webhooksFromEnv, type WebhookDefinition, type WebhookOperation } from './webhooks'
 export { LakeError } from './errors'
 export { NdjsonError, parseNdjson, toNdjson, type LakeDocument } from './ndjson'
 export { exportDocuments, ExportFormatError, importExportedDocuments, type AssetMap, type ImportOptions } from './export-format'

@@ -18,6 +18,7 @@ import { sendJson } from './http'
 import { applyCors, checkRequest, DEFAULT_ALLOWED_ORIGINS, hostNames, parseOrigin } from './origins'
 import { defaultWorkerCount, QueryPool } from './query-pool'
 import { DatasetStore } from './store'
+import { Webhooks } from './webhooks'
 
 /** The router: which endpoint module answers which path. The endpoints live in endpoints/. */
 const DATA_ENDPOINTS: Record<string, DataEndpoint> = {
@@ -46,6 +47,15 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     throw err
   }
   if (options.watch !== false) for (const store of datasets.values()) store.watch()
+  let webhooks: Webhooks
+  try {
+    webhooks = new Webhooks(options.webhooks ?? [], log)
+  } catch (err) {
+    for (const store of datasets.values()) store.close()
+    throw err
+  }
+  // Sent after each commit, in the background (webhooks.ts).
+  for (const [name, store] of datasets) webhooks.watch(name, store)
   const queries = new QueryPool(
     options.queryWorkers ?? defaultWorkerCount(),
     () => [...datasets].map(([name, store]) => [name, store.documents]),
@@ -86,6 +96,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     server.listen(options.port ?? 3999, options.host ?? '127.0.0.1', () => resolve())
   }).catch(async (err) => {
     sockets.close()
+    webhooks.close()
     await queries.close()
     for (const store of datasets.values()) store.close()
     throw err
@@ -101,6 +112,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     reload: (dataset = 'production') => datasets.get(dataset)?.reload() ?? false,
     close: () => {
       sockets.close()
+      webhooks.close()
       return closeServer(server, context)
     },
   }
