@@ -2,16 +2,20 @@
  * Runs a command (next dev, build or start) against the right content source.
  * With a Sanity project configured it just runs the command. Without one it makes sure the
  * embedded lake is serving content/: it reuses a lake already answering at SANITY_LAKE_URL, or
- * starts one on LAKE_PORT for as long as the command runs.
+ * starts one on LAKE_PORT for as long as the command runs. A lake it starts sends a signed webhook
+ * to the site's /api/revalidate after each write (SANITY_REVALIDATE_SECRET, or a random one it
+ * hands to the command), plus any in LAKE_WEBHOOKS, so edits reach the pages at once.
  *
  *   tsx scripts/with-lake.ts next build
  */
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
 import { loadEnvConfig } from '@next/env'
 
-import { startLake } from '../lake'
+import { startLake, webhooksFromEnv } from '../lake'
+import { revalidateWebhook } from '../lib/revalidate/lake-webhook'
 
 const root = path.resolve(__dirname, '..')
 const [command, ...args] = process.argv.slice(2)
@@ -57,6 +61,8 @@ async function main() {
     if (await lakeAnswers(url)) {
       console.log(`[with-lake] using the lake at ${url}`)
     } else {
+      // The site's route checks this secret; without one set, this run gets its own.
+      env.SANITY_REVALIDATE_SECRET = process.env.SANITY_REVALIDATE_SECRET || randomBytes(24).toString('base64url')
       const lake = await startLake({
         port: Number(new URL(url).port) || port,
         datasets: { production: path.join(root, 'content/data.ndjson') },
@@ -68,6 +74,10 @@ async function main() {
             .split(',')
             .map((host) => host.trim())
             .filter(Boolean),
+        ],
+        webhooks: [
+          revalidateWebhook(`http://127.0.0.1:${process.env.PORT || 3000}`, env.SANITY_REVALIDATE_SECRET),
+          ...webhooksFromEnv(process.env.LAKE_WEBHOOKS),
         ],
       })
       console.log(`[with-lake] started the lake on ${lake.url} with content/data.ndjson`)

@@ -20,8 +20,11 @@ function reply(status: number, body: Record<string, unknown>) {
   return Response.json(body, { status })
 }
 
-/** The changed document, from the webhook's projection `{_type, "slug": slug.current}`. */
-function documentFrom(body: string): { _type: string; slug: string | null } {
+/**
+ * The changed document, from the webhook's projection `{_type, "slug": slug.current}`, and
+ * `previousSlug` when the projection sends the slug it had before (lake-webhook.ts).
+ */
+function documentFrom(body: string): { _type: string; slug: string | null; previousSlug: string | null } {
   let parsed: unknown
   try {
     parsed = JSON.parse(body)
@@ -30,7 +33,8 @@ function documentFrom(body: string): { _type: string; slug: string | null } {
   }
   const doc = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
   if (typeof doc._type !== 'string' || !doc._type) throw new WebhookError(400, 'The body needs a _type')
-  return { _type: doc._type, slug: typeof doc.slug === 'string' ? doc.slug : null }
+  const slug = (value: unknown) => (typeof value === 'string' && value ? value : null)
+  return { _type: doc._type, slug: slug(doc.slug), previousSlug: slug(doc.previousSlug) }
 }
 
 /** What marks this delivery as done: its signature, and Sanity's idempotency key when sent. */
@@ -60,7 +64,9 @@ export async function handleRevalidateWebhook(request: NextRequest): Promise<Res
     try {
       // Sanity's API is eventually consistent; the lake is not, so only wait for the former.
       if (env.mode === 'sanity') await new Promise((resolve) => setTimeout(resolve, 3000))
-      const revalidated = tagsForDocument(doc)
+      // A renamed document's old page changes too (it is gone now).
+      const previous = doc.previousSlug && doc.previousSlug !== doc.slug ? tagsForDocument({ ...doc, slug: doc.previousSlug }) : []
+      const revalidated = [...new Set([...tagsForDocument(doc), ...previous])]
       // Stale-while-revalidate: the next request regenerates in the background. Expiring outright
       // would leave nothing to serve if the content source is down at that moment.
       for (const tag of revalidated) revalidateTag(tag, 'max')

@@ -3,6 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { startLake, type Lake, type WebhookDefinition } from '@/lake'
+import { revalidateWebhook } from '@/lib/revalidate/lake-webhook'
+
 import { freePort } from './ports'
 
 export const ROOT = path.join(__dirname, '../..')
@@ -65,7 +68,7 @@ export interface RunningSite {
 export async function startSite(
   lakeUrl: string,
   extraEnv: Record<string, string> = {},
-  { distDir = DEFAULT_DIST_DIR }: Pick<BuildOptions, 'distDir'> = {},
+  { distDir = DEFAULT_DIST_DIR, port: chosenPort }: Pick<BuildOptions, 'distDir'> & { port?: number } = {},
 ): Promise<RunningSite> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-site-'))
   for (const entry of fs.readdirSync(ROOT)) {
@@ -75,7 +78,7 @@ export async function startSite(
   const skipped = new Set(['cache', 'dev', 'server/route-cache'].map((folder) => path.join(build, folder)))
   fs.cpSync(build, path.join(dir, distDir), { recursive: true, filter: (source) => !skipped.has(source) })
 
-  const port = await freePort()
+  const port = chosenPort ?? (await freePort())
   const env: NodeJS.ProcessEnv = { ...process.env, ...quietEnv, SANITY_LAKE_URL: lakeUrl, NEXT_DIST_DIR: distDir, ...extraEnv }
   delete env.NEXT_PUBLIC_SANITY_PROJECT_ID
   const server = path.join(dir, 'server/index.ts')
@@ -107,5 +110,52 @@ export async function startSite(
       }
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
+  }
+}
+
+export interface SiteWithLake {
+  lake: Lake
+  site: RunningSite
+  /** Stops the site, then the lake. */
+  stop: () => Promise<void>
+}
+
+/**
+ * A lake serving `dataset` as `production` and the built site reading from it, as `npm start`
+ * runs them: the lake sends its revalidation webhook to the site's /api/revalidate (signed with
+ * a secret the site is given), so a write reaches the pages without waiting for the ISR timer.
+ * `webhooks` are sent too; `revalidate: false` leaves the site's webhook out.
+ */
+export async function startSiteWithLake(
+  dataset: string,
+  {
+    distDir,
+    extraEnv = {},
+    revalidate = true,
+    webhooks = [],
+  }: Pick<BuildOptions, 'distDir'> & { extraEnv?: Record<string, string>; revalidate?: boolean; webhooks?: WebhookDefinition[] } = {},
+): Promise<SiteWithLake> {
+  const port = await freePort()
+  const secret = `site-test-${Math.random().toString(36).slice(2)}-secret`
+  const site = `http://127.0.0.1:${port}`
+  const lake = await startLake({
+    port: 0,
+    datasets: { production: dataset },
+    webhooks: [...(revalidate ? [revalidateWebhook(site, secret)] : []), ...webhooks],
+  })
+  let running: RunningSite
+  try {
+    running = await startSite(lake.url, { SANITY_REVALIDATE_SECRET: secret, ...extraEnv }, { distDir, port })
+  } catch (error) {
+    await lake.close()
+    throw error
+  }
+  return {
+    lake,
+    site: running,
+    stop: async () => {
+      await running.stop()
+      await lake.close()
+    },
   }
 }

@@ -63,6 +63,14 @@ describe('POST /api/revalidate', () => {
     expect(revalidated.mock.calls.map(([tag]) => tag)).toEqual(['type:article', 'article:fresh-story'])
   })
 
+  it('a renamed document’s previousSlug revalidates its old page too', async () => {
+    const body = JSON.stringify({ _id: 'a', _type: 'article', slug: 'new-name', previousSlug: 'old-name' })
+    const { status, json } = await post(body, await signature(body))
+    expect(status).toBe(200)
+    expect(json).toEqual({ revalidated: ['type:article', 'article:new-name', 'article:old-name'] })
+    expect(revalidated.mock.calls.map(([tag]) => tag)).toEqual(['type:article', 'article:new-name', 'article:old-name'])
+  })
+
   it('a request without a signature is refused with 401, its body unread', async () => {
     const body = countedBody(2 * MAX_BODY_BYTES)
     const { status, json } = await post(body.stream)
