@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import type { SanityClient } from '@sanity/client'
 import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 
-import { startLake, type Lake, type WebhookDefinition } from '@/lake'
+import { startLake, webhooksFromEnv, type Lake, type WebhookDefinition } from '@/lake'
 
 import { lakeClient } from '../helpers/lake'
 
@@ -266,6 +266,16 @@ describe('lake webhooks', () => {
         .commit()
     const got = await received(4)
     expect(got.map((d) => json(d).title)).toEqual(['Title 1', 'Title 2', 'Title 3', 'Title 4'])
+  })
+
+  it('LAKE_WEBHOOKS is a JSON array of definitions', () => {
+    expect(webhooksFromEnv(undefined)).toEqual([])
+    expect(webhooksFromEnv(' ')).toEqual([])
+    expect(webhooksFromEnv('[{"url": "http://127.0.0.1:1/x", "filter": "_type == \\"a\\""}]')).toEqual([
+      { url: 'http://127.0.0.1:1/x', filter: '_type == "a"' },
+    ])
+    expect(() => webhooksFromEnv('{"url": "http://127.0.0.1:1/x"}')).toThrow(/JSON array/)
+    expect(() => webhooksFromEnv('[{url}]')).toThrow(/not JSON/)
   })
 
   it('a malformed webhook stops the lake from starting', async () => {
