@@ -12,20 +12,27 @@ export interface FetchOptions {
   params?: QueryParams
   /** Cache tags this result depends on (see tags.ts). */
   tags: string[]
+  /**
+   * Read the source as it is now: no cache, no CDN. For the revalidation webhook, which must see
+   * the change it was told about (a cached answer would name the pages as they were).
+   */
+  fresh?: boolean
 }
 
 /**
  * Runs a GROQ query with the site's caching: time-based revalidation plus tags for webhook
  * revalidation. Returns the raw result; callers validate it (validate.ts).
  */
-export async function fetchRaw({ name, query, params = {}, tags }: FetchOptions): Promise<unknown> {
+export async function fetchRaw({ name, query, params = {}, tags, fresh = false }: FetchOptions): Promise<unknown> {
   if (!shouldTryContentSource()) {
     throw new ContentError('source_unavailable', 'The content source is not answering', { query: name })
   }
   try {
-    const result = await client.fetch(query, params, {
-      next: { revalidate: env.CONTENT_REVALIDATE_SECONDS, tags },
-    })
+    const result = await client.fetch(
+      query,
+      params,
+      fresh ? { cache: 'no-store', useCdn: false } : { next: { revalidate: env.CONTENT_REVALIDATE_SECONDS, tags } },
+    )
     markContentSourceUp()
     return result
   } catch (cause) {

@@ -9,12 +9,13 @@ import { ARTICLES_PER_PAGE, articlesPageQuery, homeArticlesQuery, homeArticlesSc
 import { type Author, authorBySlugQuery, authorLists, authorSchema } from './queries/author'
 import { type FeedArticle, feedArticleSchema, feedArticlesQuery } from './queries/feed'
 import { type ArticleCard, articleCardSchema, pagedResultSchema, researchLinkSchema, type ResearchLink } from './queries/fragments'
+import { referrerSchema, referrersQuery, relatedPageSchema, relatedPagesQuery } from './queries/dependents'
 import { researchLinksQuery } from './queries/research'
 import { SEARCH_RESULTS_PER_PAGE, type SearchHit, searchArticlesQuery, searchHitSchema } from './queries/search'
 import { DEFAULT_SETTINGS_VALUE, type SiteSettings, siteSettingsQuery, siteSettingsSchema } from './queries/settings'
 import { type SitemapContent, sitemapLists, sitemapQuery, sitemapSchema } from './queries/sitemap'
 import { type Topic, topicBySlugQuery, topicSchema, topicsQuery } from './queries/topic'
-import { tags } from './tags'
+import { cardHolders, type Dependents, type DocumentChange, tags } from './tags'
 
 /**
  * The one door to content. Routes call these verbs; none of them sees a client or a GROQ string.
@@ -30,7 +31,9 @@ export const getArticle = cache(async (slug: string): Promise<Article | null> =>
     name: 'articleBySlug',
     query: articleBySlugQuery,
     params: { slug },
-    tags: [tags.article(slug), tags.articles, tags.authors, tags.topics, tags.researchLinks],
+    // Authors, topics, research links and related cards shown here: the webhook finds this page
+    // among the documents referencing them (tags.ts).
+    tags: [tags.article(slug)],
     schema: articleSchema,
     lists: articleLists,
   }),
@@ -126,7 +129,7 @@ export const getTopic = cache(async (slug: string): Promise<Topic | null> =>
       name: 'topicBySlug',
       query: topicBySlugQuery,
       params: { slug },
-      tags: [tags.topic(slug), tags.topics],
+      tags: [tags.topic(slug)],
       schema: topicSchema,
     }),
   ),
@@ -145,7 +148,7 @@ export const getSiteSettings = cache(async (): Promise<SiteSettings> => {
   const settings = await loadDocument({
     name: 'siteSettings',
     query: siteSettingsQuery,
-    tags: [tags.settings, tags.researchLinks],
+    tags: [tags.settings],
     schema: siteSettingsSchema,
   })
   return settings ?? DEFAULT_SETTINGS_VALUE
@@ -157,7 +160,7 @@ export const getFeedArticles = cache(async (topicSlug: string | null): Promise<F
     name: 'feedArticles',
     query: feedArticlesQuery,
     params: { topic: topicSlug },
-    tags: topicSlug ? [tags.articles, tags.authors, tags.topics, tags.topic(topicSlug)] : [tags.articles, tags.authors, tags.topics],
+    tags: topicSlug ? [tags.articles, tags.topic(topicSlug)] : [tags.articles],
     schema: feedArticleSchema,
   }),
 )
@@ -196,13 +199,43 @@ export const searchArticles = cache(async (q: string, page: number): Promise<Sea
     query: searchArticlesQuery,
     // The words travel as a parameter only; they are never part of the query text.
     params: { terms: matchPatterns(terms), start, end },
-    tags: [tags.articles, tags.authors, tags.topics],
+    tags: [tags.articles],
     schema: pagedResultSchema,
     lists: { items: searchHitSchema },
   })
   const total = result?.total ?? 0
   return { terms, items: result?.items ?? [], page: current, pageCount: Math.ceil(total / SEARCH_RESULTS_PER_PAGE), total }
 })
+
+/**
+ * The published documents that show `change`'s document, read fresh from the source (no cache):
+ * those referencing it, and the articles whose related cards it alters (tags.ts, `Dependents`).
+ * For the revalidation webhook; not cached, so never called while rendering.
+ */
+export async function findDependents(change: DocumentChange): Promise<Dependents> {
+  const referrers = await loadList({
+    name: 'referrers',
+    query: referrersQuery,
+    params: { id: change._id },
+    tags: [],
+    fresh: true,
+    schema: referrerSchema,
+  })
+  const holders = cardHolders(change, referrers)
+  const shown = referrers.map(({ _id, _type, slug }) => ({ _id, _type, slug }))
+  if (holders.length === 0) return { referrers: shown, relatedPages: [] }
+  const topics =
+    change._type === 'article' ? change.topics : referrers.filter((doc) => holders.includes(doc._id)).flatMap((doc) => doc.topics)
+  const relatedPages = await loadList({
+    name: 'relatedPages',
+    query: relatedPagesQuery,
+    params: { holders, topics: [...new Set(topics)] },
+    tags: [],
+    fresh: true,
+    schema: relatedPageSchema,
+  })
+  return { referrers: shown, relatedPages }
+}
 
 /** Which slice of a paged list `page` asks for; anything but a positive integer is page 1. */
 function pageWindow(page: number, perPage: number) {

@@ -1,13 +1,6 @@
-/**
- * The body POST /api/revalidate reads (webhook.ts): the changed document's `_type` and `slug`,
- * and the slug it had before the change, so a renamed or deleted document's old page is
- * revalidated too. On a delete `after()` is null and the slug is the deleted document's.
- * `_rev` changes with every write, so every write is sent (the lake sends nothing for a change
- * that leaves the projection as it was, and a title edit changes the page). The same projection
- * works in a Sanity project's GROQ-powered webhook.
- */
-export const REVALIDATE_PROJECTION =
-  '{_id, _type, _rev, "slug": coalesce(after().slug.current, before().slug.current), "previousSlug": before().slug.current}'
+import { REVALIDATE_PROJECTION } from './projection'
+
+export { REVALIDATE_PROJECTION }
 
 /** System documents (image assets) change no page. */
 export const REVALIDATE_FILTER = '!string::startsWith(_type, "sanity.")'

@@ -4,11 +4,13 @@ import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 
 import { env } from '@/lib/content/env'
-import { tagsForDocument } from '@/lib/content/tags'
+import { findDependents } from '@/lib/content/loaders'
+import { NO_DEPENDENTS, tagsForChange } from '@/lib/content/tags'
 import { revalidateSecret } from '@/lib/content/token'
 
 import { deliveries } from './delivery-record'
 import { WebhookError } from './errors'
+import { changeFromBody } from './projection'
 import { readBodyWithin } from './read-body'
 import { assertSignedBody, freshSignatureHeader } from './signature'
 
@@ -18,23 +20,6 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 200
 
 function reply(status: number, body: Record<string, unknown>) {
   return Response.json(body, { status })
-}
-
-/**
- * The changed document, from the webhook's projection `{_type, "slug": slug.current}`, and
- * `previousSlug` when the projection sends the slug it had before (lake-webhook.ts).
- */
-function documentFrom(body: string): { _type: string; slug: string | null; previousSlug: string | null } {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(body)
-  } catch {
-    throw new WebhookError(400, 'The body is not valid JSON')
-  }
-  const doc = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
-  if (typeof doc._type !== 'string' || !doc._type) throw new WebhookError(400, 'The body needs a _type')
-  const slug = (value: unknown) => (typeof value === 'string' && value ? value : null)
-  return { _type: doc._type, slug: slug(doc.slug), previousSlug: slug(doc.previousSlug) }
 }
 
 /** What marks this delivery as done: its signature, and Sanity's idempotency key when sent. */
@@ -48,7 +33,7 @@ function deliveryKeys(request: NextRequest, signature: string): string[] {
 }
 
 /**
- * Revalidates the cache tags of a changed document. The request must carry Sanity's webhook
+ * Revalidates the cache tags of a changed document and of the documents showing it (lib/content/tags.ts). The request must carry Sanity's webhook
  * signature, made with SANITY_REVALIDATE_SECRET within the last five minutes; each delivery is
  * acted on once. The checks run cheapest first, and nothing is parsed before the signature holds.
  */
@@ -58,15 +43,17 @@ export async function handleRevalidateWebhook(request: NextRequest): Promise<Res
     const signature = freshSignatureHeader(request.headers)
     const body = await readBodyWithin(request)
     await assertSignedBody(body, signature, revalidateSecret)
-    const doc = documentFrom(body)
+    const change = changeFromBody(body)
     const keys = deliveryKeys(request, signature)
     if (!deliveries.claim(keys)) return reply(200, { revalidated: [], duplicate: true })
     try {
       // Sanity's API is eventually consistent; the lake is not, so only wait for the former.
       if (env.mode === 'sanity') await new Promise((resolve) => setTimeout(resolve, 3000))
-      // A renamed document's old page changes too (it is gone now).
-      const previous = doc.previousSlug && doc.previousSlug !== doc.slug ? tagsForDocument({ ...doc, slug: doc.previousSlug }) : []
-      const revalidated = [...new Set([...tagsForDocument(doc), ...previous])]
+      // The documents showing this one, as the source has them now (projection.ts says why the
+      // webhook cannot send them). If the source cannot answer, nothing is revalidated and the
+      // delivery fails, so it is retried.
+      const dependents = change._id ? await findDependents(change) : NO_DEPENDENTS
+      const revalidated = tagsForChange(change, dependents)
       // Stale-while-revalidate: the next request regenerates in the background. Expiring outright
       // would leave nothing to serve if the content source is down at that moment.
       for (const tag of revalidated) revalidateTag(tag, 'max')

@@ -1,8 +1,9 @@
 /**
  * The lake's revalidation webhook (lib/revalidate/lake-webhook.ts, as scripts/with-lake.ts and
  * tests/helpers/site.ts configure it) against the site's own route handler: a write to the lake
- * reaches POST /api/revalidate signed, and its projection names the tags of the changed pages.
- * `revalidateTag` is recorded, not run.
+ * reaches POST /api/revalidate signed, its projection describes the change, and the route asks
+ * the lake which documents show it (lib/content/tags.ts has the plan). `revalidateTag` is
+ * recorded, not run.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -17,6 +18,11 @@ import { revalidateWebhook } from '@/lib/revalidate/lake-webhook'
 import { datasetWith, lakeClient } from '../helpers/lake'
 
 jest.mock('next/cache', () => ({ revalidateTag: jest.fn() }))
+// The content door's client reads the lake of the test running (each starts its own).
+let siteClient: SanityClient
+jest.mock('@/lib/content/client', () => ({
+  client: { fetch: (...args: Parameters<SanityClient['fetch']>) => siteClient.fetch(...args) },
+}))
 
 const SECRET = 'lake-revalidate-secret-0123456789'
 const revalidated = jest.mocked(revalidateTag)
@@ -82,6 +88,7 @@ async function start(secret = SECRET) {
     webhooks: [revalidateWebhook(siteOrigin, secret)],
   })
   client = lakeClient(lake.url)
+  siteClient = lakeClient(lake.url, { perspective: 'published' })
 }
 
 async function answered(count: number, ms = 5000): Promise<Answer[]> {
@@ -110,13 +117,22 @@ async function someArticle() {
 }
 
 describe('the lake’s revalidation webhook and the site’s route', () => {
-  it('editing an article revalidates the article list and its page', async () => {
+  it('editing an article revalidates its page, the listings, and the pages that may show it as related', async () => {
     await start()
     const article = await someArticle()
+    // Worked out here from the raw data: articles that pick it or share one of its topics.
+    const all = (await client.fetch(
+      '*[_type == "article" && defined(slug.current)]{_id, "slug": slug.current, "topics": coalesce(topics[]._ref, []), "picks": coalesce(relatedArticles[]._ref, [])}',
+    )) as Array<{ _id: string; slug: string; topics: string[]; picks: string[] }>
+    const self = all.find((a) => a._id === article._id)!
+    const related = all.filter((a) => a._id !== self._id && (a.picks.includes(self._id) || a.topics.some((t) => self.topics.includes(t))))
+    expect(related.length).toBeLessThan(all.length - 1)
     await client.patch(article._id).set({ title: 'Edited in the lake' }).commit()
     const [answer] = await answered(1)
-    expect(answer).toEqual({ status: 200, json: { revalidated: ['type:article', `article:${article.slug}`] } })
-    expect(revalidated.mock.calls.map(([tag]) => tag)).toEqual(['type:article', `article:${article.slug}`])
+    expect(answer?.status).toBe(200)
+    const expected = [`article:${article.slug}`, 'list:article', ...related.map((a) => `article:${a.slug}`)]
+    expect([...answer!.json.revalidated!].sort()).toEqual([...new Set(expected)].sort())
+    expect(revalidated.mock.calls.map(([tag]) => tag)).toEqual(answer!.json.revalidated)
   })
 
   it('renaming an article’s slug revalidates its old page too', async () => {
@@ -124,7 +140,31 @@ describe('the lake’s revalidation webhook and the site’s route', () => {
     const article = await someArticle()
     await client.patch(article._id).set({ 'slug.current': 'a-brand-new-slug' }).commit()
     const [answer] = await answered(1)
-    expect(answer!.json.revalidated).toEqual(['type:article', 'article:a-brand-new-slug', `article:${article.slug}`])
+    expect(answer!.json.revalidated).toEqual(
+      expect.arrayContaining(['article:a-brand-new-slug', `article:${article.slug}`, 'list:article']),
+    )
+  })
+
+  it('an author’s bio edit revalidates the author’s page and that author’s articles, not every article', async () => {
+    await start()
+    const author = (await client.fetch(
+      '*[_type == "author" && count(*[_type == "article" && references(^._id)]) > 0][0]{_id, "slug": slug.current}',
+    )) as {
+      _id: string
+      slug: string
+    }
+    const all = (await client.fetch(
+      '*[_type == "article" && defined(slug.current)]{"slug": slug.current, "authors": coalesce(authors[]._ref, [])}',
+    )) as Array<{
+      slug: string
+      authors: string[]
+    }>
+    const theirs = all.filter((a) => a.authors.includes(author._id)).map((a) => `article:${a.slug}`)
+    expect(theirs.length).toBeGreaterThan(0)
+    expect(theirs.length).toBeLessThan(all.length)
+    await client.patch(author._id).set({ affiliation: 'Somewhere else' }).commit()
+    const [answer] = await answered(1)
+    expect([...answer!.json.revalidated!].sort()).toEqual([`author:${author.slug}`, 'list:author', ...theirs].sort())
   })
 
   it('deleting an author revalidates the author’s page by the slug it had', async () => {
@@ -138,7 +178,7 @@ describe('the lake’s revalidation webhook and the site’s route', () => {
     await answered(citing.length + 1)
     await pause(300)
     const forAuthor = answers.find((a) => a.json.revalidated?.includes(`author:${author.slug}`))
-    expect(forAuthor?.json.revalidated).toEqual(['type:author', `author:${author.slug}`, 'type:article'])
+    expect(forAuthor?.json.revalidated).toEqual([`author:${author.slug}`, 'list:author'])
   })
 
   it('a draft edit revalidates nothing', async () => {

@@ -6,9 +6,14 @@ import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import { revalidateTag } from 'next/cache'
 import { NextRequest } from 'next/server'
 
+import { findDependents } from '@/lib/content/loaders'
 import { MAX_BODY_BYTES } from '@/lib/revalidate/read-body'
 
 jest.mock('next/cache', () => ({ revalidateTag: jest.fn() }))
+// What the content source says shows the changed document (tests/unit/content/tag-plan.test.ts
+// covers the plan; tests/int/lake-revalidate.test.ts asks a real lake).
+jest.mock('@/lib/content/loaders', () => ({ findDependents: jest.fn() }))
+const dependents = jest.mocked(findDependents)
 
 const SECRET = 'test-webhook-secret-0123456789'
 const MINUTE = 60_000
@@ -22,11 +27,16 @@ beforeAll(async () => {
   delete process.env.NEXT_PUBLIC_SANITY_PROJECT_ID
   ;({ handleRevalidateWebhook } = await import('@/lib/revalidate/webhook'))
 })
-beforeEach(() => revalidated.mockClear())
+beforeEach(() => {
+  revalidated.mockClear()
+  dependents.mockReset()
+  dependents.mockResolvedValue({ referrers: [], relatedPages: [] })
+})
 
 // Every test changes its own article, so no two share a signature by accident.
 let stories = 0
-const articleChange = () => JSON.stringify({ _type: 'article', slug: `story-${(stories += 1)}` })
+const articleChange = () =>
+  JSON.stringify({ _id: `article-${(stories += 1)}`, _type: 'article', slug: `story-${stories}`, operation: 'update' })
 
 async function signature(body: string, { at = Date.now(), secret = SECRET } = {}) {
   return { [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, at, secret) }
@@ -55,20 +65,56 @@ function countedBody(total: number, chunk = 64 * 1024) {
 }
 
 describe('POST /api/revalidate', () => {
-  it('a signed change revalidates the document’s tags and says which', async () => {
-    const body = JSON.stringify({ _type: 'article', slug: 'fresh-story' })
+  it('a signed change revalidates the document’s tags and those of the documents showing it, and says which', async () => {
+    dependents.mockResolvedValue({ referrers: [{ _id: 'article-b', _type: 'article', slug: 'picks-it' }], relatedPages: ['same-topic'] })
+    const change = { _id: 'article-f', _type: 'article', operation: 'update', slug: 'fresh-story', previousSlug: 'fresh-story' }
+    const body = JSON.stringify({ ...change, _rev: 'r2', topics: ['topic-x'], cardChanged: false })
     const { status, json } = await post(body, await signature(body))
     expect(status).toBe(200)
-    expect(json).toEqual({ revalidated: ['type:article', 'article:fresh-story'] })
-    expect(revalidated.mock.calls.map(([tag]) => tag)).toEqual(['type:article', 'article:fresh-story'])
+    const tags = ['article:fresh-story', 'list:article', 'article:picks-it', 'article:same-topic']
+    expect(json).toEqual({ revalidated: tags })
+    expect(revalidated.mock.calls).toEqual(tags.map((tag) => [tag, 'max']))
+    expect(dependents).toHaveBeenCalledWith({ ...change, topics: ['topic-x'], cardChanged: false })
+  })
+
+  it('an author’s bio edit revalidates the author’s page and their articles’ pages, not every article', async () => {
+    dependents.mockResolvedValue({ referrers: [{ _id: 'article-a', _type: 'article', slug: 'by-jane' }], relatedPages: [] })
+    const body = JSON.stringify({
+      _id: 'author-jane',
+      _type: 'author',
+      operation: 'update',
+      slug: 'jane',
+      previousSlug: 'jane',
+      cardChanged: false,
+    })
+    const { json } = await post(body, await signature(body))
+    expect(json).toEqual({ revalidated: ['author:jane', 'list:author', 'article:by-jane'] })
   })
 
   it('a renamed document’s previousSlug revalidates its old page too', async () => {
-    const body = JSON.stringify({ _id: 'a', _type: 'article', slug: 'new-name', previousSlug: 'old-name' })
+    const body = JSON.stringify({ _id: 'a', _type: 'article', operation: 'update', slug: 'new-name', previousSlug: 'old-name' })
     const { status, json } = await post(body, await signature(body))
     expect(status).toBe(200)
-    expect(json).toEqual({ revalidated: ['type:article', 'article:new-name', 'article:old-name'] })
-    expect(revalidated.mock.calls.map(([tag]) => tag)).toEqual(['type:article', 'article:new-name', 'article:old-name'])
+    expect(json).toEqual({ revalidated: ['article:new-name', 'article:old-name', 'list:article'] })
+    expect(revalidated.mock.calls.map(([tag]) => tag)).toEqual(['article:new-name', 'article:old-name', 'list:article'])
+  })
+
+  it('a body from the old projection, without _id, revalidates the document’s own tags without asking the source', async () => {
+    const body = JSON.stringify({ _type: 'article', slug: 'old-shape' })
+    const { json } = await post(body, await signature(body))
+    expect(json).toEqual({ revalidated: ['article:old-shape', 'list:article'] })
+    expect(dependents).not.toHaveBeenCalled()
+  })
+
+  it('when the source cannot say who shows the document, nothing is revalidated and a retry is acted on', async () => {
+    dependents.mockRejectedValueOnce(new Error('The content source is not answering'))
+    const body = articleChange()
+    const headers = { ...(await signature(body)), 'idempotency-key': `down-${stories}` }
+    await expect(post(body, headers)).rejects.toThrow('not answering')
+    expect(revalidated).not.toHaveBeenCalled()
+    const retry = await post(body, { ...(await signature(body, { at: Date.now() + 1000 })), 'idempotency-key': `down-${stories}` })
+    expect(retry.status).toBe(200)
+    expect(retry.json.revalidated).toEqual([`article:story-${stories}`, 'list:article'])
   })
 
   it('a request without a signature is refused with 401, its body unread', async () => {
