@@ -103,8 +103,11 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, what
 }
 
 /** The site's server (server/index.ts, as `npm start` runs it) for the project in `dir` (default: this repo), reading content from `lakeUrl`. */
-export async function startSite(lakeUrl: string, options: { dir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
-  const port = await freePort()
+export async function startSite(
+  lakeUrl: string,
+  options: { dir?: string; env?: Record<string, string>; port?: number } = {},
+): Promise<RunningServer> {
+  const port = options.port ?? (await freePort())
   const dir = options.dir ?? ROOT
   const server = spawnGroup(
     path.join(BIN, 'tsx'),
