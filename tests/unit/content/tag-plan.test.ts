@@ -5,6 +5,9 @@
  * source answers about the documents showing it; the tags must be exactly the row's, and the
  * pages they reach (by the tags each page's fetches carry, observed below) exactly the row's.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
 import { evaluate, parse } from 'groq-js'
 
 import { client } from '@/lib/content/client'
@@ -180,12 +183,33 @@ const TABLE: Record<string, Row> = {
     tags: ['article:a', 'article:b', 'article:c', 'author:jane', 'list:article', 'list:author'],
     pages: ['article a', 'article b', 'article c', ...LISTINGS],
   },
+  'author created or deleted: the author page and the sitemap': {
+    before: jane,
+    after: null,
+    source: NO_DEPENDENTS,
+    tags: ['author:jane', 'list:author'],
+    pages: ['author jane', 'sitemap'],
+  },
+  'topic created or deleted: its pages, the topic filter, the sitemap': {
+    before: null,
+    after: strategy,
+    source: NO_DEPENDENTS,
+    tags: ['list:topic', 'topic:strategy'],
+    pages: ['/insights', '/insights?topic=strategy', 'topic strategy', 'topic feed strategy', 'sitemap'],
+  },
   'topic rename: its pages, the topic filter, its articles’ pages, every listing (cards show the topic)': {
     before: strategy,
     after: edit(strategy, { title: 'Strategy and policy' }),
     source: { referrers: [article('article-a', 'a'), article('article-c', 'c')], relatedPages: ['b'] },
     tags: ['article:a', 'article:b', 'article:c', 'list:article', 'list:topic', 'topic:strategy'],
     pages: ['article a', 'article b', 'article c', ...LISTINGS],
+  },
+  'topic slug change: the old and the new topic URLs too': {
+    before: strategy,
+    after: edit(strategy, { slug: { current: 'strategy-2' } }),
+    source: { referrers: [article('article-a', 'a')], relatedPages: ['b'] },
+    tags: ['article:a', 'article:b', 'list:article', 'list:topic', 'topic:strategy', 'topic:strategy-2'],
+    pages: ['article a', 'article b', ...LISTINGS],
   },
   'topic description edit: its pages and the topic listings only': {
     before: strategy,
@@ -248,6 +272,16 @@ describe('the tag plan: each kind of change revalidates exactly these tags, so e
 
   it('a body from the old projection ({_type, slug}) still revalidates the document’s own page', () => {
     expect(tagsForChange(changeFromBody(JSON.stringify({ _type: 'author', slug: 'jane' })))).toEqual(['author:jane', 'list:author'])
+  })
+
+  it('README.md gives Sanity the same projection', () => {
+    const readme = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8')
+    const squeeze = (text: string) =>
+      text
+        .replace(/\s+/g, ' ')
+        .replace(/([{(]) /g, '$1')
+        .replace(/ ([})])/g, '$1')
+    expect(squeeze(readme)).toContain(`\`${squeeze(REVALIDATE_PROJECTION)}\``)
   })
 
   it('a type no page shows revalidates nothing', async () => {
