@@ -33,9 +33,10 @@ function deliveryKeys(request: NextRequest, signature: string): string[] {
 }
 
 /**
- * Revalidates the cache tags of a changed document and of the documents showing it (lib/content/tags.ts). The request must carry Sanity's webhook
- * signature, made with SANITY_REVALIDATE_SECRET within the last five minutes; each delivery is
- * acted on once. The checks run cheapest first, and nothing is parsed before the signature holds.
+ * Revalidates the cache tags of a changed document and of the documents showing it (the plan:
+ * lib/content/README.md). The request must carry Sanity's webhook signature, made with
+ * SANITY_REVALIDATE_SECRET within the last five minutes; each delivery is acted on once. The
+ * checks run cheapest first, and nothing is parsed before the signature holds.
  */
 export async function handleRevalidateWebhook(request: NextRequest): Promise<Response> {
   if (!revalidateSecret) return reply(500, { error: 'SANITY_REVALIDATE_SECRET is not set on the server' })
