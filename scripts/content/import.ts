@@ -2,9 +2,9 @@
  * `import DIR`: a dataset in export format (DIR/data.ndjson, images in DIR/images/, as `export`
  * and `sanity dataset export` write it) into the backend. Checked first with the rules of
  * `npm run content:validate`, against the backend it goes to. Image files the backend does not
- * hold yet are uploaded with `client.assets.upload` (Sanity and the lake both take them); documents are then created or replaced
- * (like `sanity dataset import --replace`). When images cannot be uploaded (a backend without an
- * has no upload endpoint), the documents that use them are left out and named, with each image.
+ * hold yet are uploaded with `client.assets.upload` (Sanity and the lake both take them);
+ * documents are then created or replaced (like `sanity dataset import --replace`). When an image
+ * cannot be uploaded, the documents that use it are left out and named, with the image.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
