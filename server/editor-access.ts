@@ -6,19 +6,23 @@ import type { IncomingMessage } from 'node:http'
  * `/lake/*` but its public images). Editing the bundled content is meant for this machine: without
  * `STUDIO_PASSWORD` only requests from a loopback address that name the site by a loopback host
  * pass (a page elsewhere whose name resolves to 127.0.0.1 sends its own name: DNS rebinding), so
- * `npm start` on a server never hands write access to whoever opens `/studio`. With a password,
- * any address may edit after HTTP Basic authentication (any user name, that password).
+ * `npm start` on a server never hands write access to whoever opens `/studio`. A request that came
+ * through a proxy (it carries `Forwarded`, `X-Forwarded-*`, `X-Real-IP` or `Via`) is not from this
+ * machine even though it arrives from 127.0.0.1, and a page on another site (`Sec-Fetch-Site:
+ * cross-site` or `same-site`, as an `<img>` tag sends without an `Origin`) is never the editor's.
+ * With a password, any address may edit after HTTP Basic authentication (any user name, that
+ * password). A reverse proxy that sends none of those headers (plain nginx) makes every visitor
+ * look local: behind one, set STUDIO_PASSWORD.
  */
 export type EditorAccess = { allowed: true } | { allowed: false; status: 401 | 403; reason: string; headers?: Record<string, string> }
 
 export type EditorAccessOptions = {
   /** `STUDIO_PASSWORD`; empty or undefined means loopback only. */
   password?: string
-  /** Host names (besides loopback names) the site answers to, e.g. NEXT_PUBLIC_SITE_URL's. */
-  siteHosts?: readonly string[]
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via']
 
 export function editorAccess(req: IncomingMessage, options: EditorAccessOptions): EditorAccess {
   const host = hostName(req.headers.host)
@@ -26,6 +30,10 @@ export function editorAccess(req: IncomingMessage, options: EditorAccessOptions)
   // A browser says where a request comes from; it must be the site's own page (same host as asked for).
   if (origin !== undefined && originHost(origin) !== (req.headers.host ?? '').toLowerCase()) {
     return { allowed: false, status: 403, reason: `Origin "${origin}" may not use the Studio's content lake.` }
+  }
+  const site = req.headers['sec-fetch-site']
+  if (origin === undefined && (site === 'cross-site' || site === 'same-site')) {
+    return { allowed: false, status: 403, reason: 'A page on another site may not use the Studio or its content lake.' }
   }
   if (options.password) {
     if (passwordMatches(req.headers.authorization, options.password)) return { allowed: true }
@@ -36,8 +44,8 @@ export function editorAccess(req: IncomingMessage, options: EditorAccessOptions)
       headers: { 'www-authenticate': 'Basic realm="Insights Studio", charset="UTF-8"' },
     }
   }
-  const knownHost = LOOPBACK_HOSTS.has(host) || (options.siteHosts ?? []).includes(host)
-  if (isLoopback(req.socket.remoteAddress) && knownHost) return { allowed: true }
+  const proxied = PROXY_HEADERS.some((name) => req.headers[name] !== undefined)
+  if (isLoopback(req.socket.remoteAddress) && LOOPBACK_HOSTS.has(host) && !proxied) return { allowed: true }
   return {
     allowed: false,
     status: 403,

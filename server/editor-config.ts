@@ -7,17 +7,8 @@ import type { LakeProxyOptions } from './lake-proxy'
  */
 export function lakeProxyOptions(environment: NodeJS.ProcessEnv): LakeProxyOptions | undefined {
   if (environment.NEXT_PUBLIC_SANITY_PROJECT_ID) return undefined
-  const siteHosts: string[] = []
-  if (environment.NEXT_PUBLIC_SITE_URL) {
-    try {
-      siteHosts.push(new URL(environment.NEXT_PUBLIC_SITE_URL).hostname.toLowerCase())
-    } catch {
-      // lib/content/env.ts reports a malformed NEXT_PUBLIC_SITE_URL.
-    }
-  }
   return {
     lakeUrl: environment.SANITY_LAKE_URL || `http://127.0.0.1:${environment.LAKE_PORT || 3999}`,
     password: environment.STUDIO_PASSWORD || undefined,
-    siteHosts,
   }
 }

@@ -40,7 +40,9 @@ async function main() {
   await app.prepare()
   const server = createSiteServer(app.getRequestHandler(), policy, {
     lake: lakeProxyOptions(process.env),
-    upgrade: (req, socket, head) => upgrades.emit('upgrade', req, socket, head),
+    // Next attaches its listener on its first request; until then there is no one to answer.
+    upgrade: (req, socket, head) =>
+      upgrades.listenerCount('upgrade') > 0 ? upgrades.emit('upgrade', req, socket, head) : socket.destroy(),
   })
   server.listen(port, hostname, () => console.log(`[server] ready on http://${hostname}:${port}`))
   const stop = () => server.close(() => process.exit(0))
@@ -48,9 +50,12 @@ async function main() {
   process.on('SIGINT', stop)
 }
 
-/** No response policy: next dev's hot reload runs inline scripts and eval. */
+/**
+ * No script policy: next dev's hot reload runs inline scripts and eval. Pages still may not be
+ * framed by other sites (the Studio's buttons publish and delete).
+ */
 function developmentPolicy(): ReturnType<typeof responsePolicy> {
-  return { html: () => ({ headers: {} }), other: () => ({}) }
+  return { html: () => ({ headers: { 'content-security-policy': "frame-ancestors 'self'" } }), other: () => ({}) }
 }
 
 main().catch((error: unknown) => {

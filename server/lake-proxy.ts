@@ -36,6 +36,18 @@ export type LakeProxyOptions = EditorAccessOptions & {
   lakeUrl: string
 }
 
+/**
+ * The lake URL for `/lake/<path>`: the lake's own origin and nothing else (`/lake//other-host/...`
+ * must not reach another server), or null.
+ */
+function lakeTarget(url: string, lakeUrl: string): URL | null {
+  const lake = new URL(lakeUrl)
+  const rest = url.slice(LAKE_PREFIX.length)
+  if (!/^\/v[^/]/.test(rest)) return null
+  const target = new URL(`${lake.origin}${rest}`)
+  return target.origin === lake.origin ? target : null
+}
+
 /** Whether `/lake/...` in `url` is a lake API path this proxy answers (not the public images). */
 export function isLakeApiPath(url: string): boolean {
   const path = url.split('?')[0] ?? ''
@@ -66,7 +78,8 @@ export function proxyToLake(req: IncomingMessage, res: ServerResponse, options: 
   const access = editorAccess(req, options)
   if (!access.allowed) return refuse(res, access.status, access.reason, access.headers)
   const lake = new URL(options.lakeUrl)
-  const target = new URL((req.url ?? '/').slice(LAKE_PREFIX.length) || '/', lake)
+  const target = lakeTarget(req.url ?? '/', options.lakeUrl)
+  if (!target) return refuse(res, 404, 'No such lake route.')
   const upstream = httpRequest(target, { method: req.method, headers: forwardHeaders(req.headers, lake) }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.statusMessage, stripHopByHop(answer.headers))
     // Event streams: send each event as it comes.
@@ -93,6 +106,7 @@ function stripHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 
 /** Forwards a WebSocket upgrade on `/lake/...` (the Studio's presence socket) to the lake. */
 export function proxyUpgradeToLake(req: IncomingMessage, socket: Duplex, head: Buffer, options: LakeProxyOptions): void {
+  if (socket.listenerCount('error') === 0) socket.on('error', () => socket.destroy())
   const access = editorAccess(req, options)
   if (!access.allowed) {
     socket.end(
@@ -128,6 +142,6 @@ export function proxyUpgradeToLake(req: IncomingMessage, socket: Duplex, head: B
     answer.resume()
   })
   upstream.on('error', () => socket.destroy())
-  socket.on('error', () => upstream.destroy())
+  socket.on('close', () => upstream.destroy())
   upstream.end()
 }

@@ -67,6 +67,9 @@ export function createSiteServer(
     })
   })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node leaves an upgraded socket without an error listener: a client that resets it would
+    // otherwise take the whole server down.
+    socket.on('error', () => socket.destroy())
     const { lake } = options
     if (lake && isLakeApiPath(req.url ?? '/')) return proxyUpgradeToLake(req, socket, head, lake)
     if (options.upgrade) return options.upgrade(req, socket, head)

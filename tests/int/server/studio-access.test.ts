@@ -3,8 +3,8 @@
  * server/editor-access.ts): who may use them, and that the proxy is the lake (streams included).
  * A stand-in handler plays Next; a real lake answers behind the proxy.
  */
-import type { IncomingMessage, Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { createServer, get, type IncomingMessage, type Server } from 'node:http'
+import { type AddressInfo, connect, type Socket } from 'node:net'
 
 import { editorAccess, isLoopback } from '@/server/editor-access'
 import { lakeProxyOptions } from '@/server/editor-config'
@@ -40,8 +40,20 @@ describe('editor access', () => {
     expect(editorAccess(request({ host: 'localhost:3000', origin: 'null' }), {})).toMatchObject({ allowed: false, status: 403 })
   })
 
-  it("accepts the site's configured host name from this machine", () => {
-    expect(editorAccess(request({ host: 'insights.test:3000' }), { siteHosts: ['insights.test'] })).toEqual({ allowed: true })
+  it('refuses a request that came through a proxy: it arrives from 127.0.0.1 but is not from this machine', () => {
+    for (const header of ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via']) {
+      expect(editorAccess(request({ host: 'localhost:3000', [header]: '203.0.113.9' }), {})).toMatchObject({ allowed: false, status: 403 })
+    }
+    // A public host name sent by a proxy that adds no header is not a loopback name either.
+    expect(editorAccess(request({ host: 'insights.example.org' }), {})).toMatchObject({ allowed: false, status: 403 })
+  })
+
+  it('refuses a page on another site that sends no Origin (an <img> or <script> tag)', () => {
+    for (const site of ['cross-site', 'same-site']) {
+      expect(editorAccess(request({ host: 'localhost:3000', 'sec-fetch-site': site }), {})).toMatchObject({ allowed: false, status: 403 })
+    }
+    expect(editorAccess(request({ host: 'localhost:3000', 'sec-fetch-site': 'same-origin' }), {})).toEqual({ allowed: true })
+    expect(editorAccess(request({ host: 'localhost:3000', 'sec-fetch-site': 'none' }), {})).toEqual({ allowed: true })
   })
 
   it('with STUDIO_PASSWORD: asks for it (401 + Basic challenge), refuses a wrong one, admits the right one from anywhere', () => {
@@ -65,7 +77,6 @@ describe('editor access', () => {
     expect(lakeProxyOptions({ SANITY_LAKE_URL: 'http://127.0.0.1:4100', STUDIO_PASSWORD: 'pw' } as unknown as NodeJS.ProcessEnv)).toEqual({
       lakeUrl: 'http://127.0.0.1:4100',
       password: 'pw',
-      siteHosts: [],
     })
   })
 })
@@ -165,6 +176,44 @@ describe('the site server in front of the lake', () => {
     const response = await fetch(`${url}${QUERY}`)
     expect(await response.text()).toBe('next')
     expect(reachedNext).toEqual([QUERY])
+  })
+
+  it('reaches the lake and nothing else: /lake//other-host/... is not a way to another server', async () => {
+    const other = createServer((_req, res) => {
+      otherHits++
+      res.end('other')
+    })
+    let otherHits = 0
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    const port = (other.address() as AddressInfo).port
+    try {
+      // Sent as written (fetch would normalise the dots away).
+      for (const path of [`/lake//127.0.0.1:${port}/secret`, `/lake/v1/../..//127.0.0.1:${port}/secret`, '/lake/@127.0.0.1/x']) {
+        const status = await new Promise<number | undefined>((resolve, reject) =>
+          get({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path }, (response) => {
+            response.resume()
+            resolve(response.statusCode)
+          }).on('error', reject),
+        )
+        expect([path, status]).toEqual([path, 404])
+      }
+      expect(otherHits).toBe(0)
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()))
+    }
+  })
+
+  it('survives a client that resets a refused WebSocket upgrade', async () => {
+    for (let i = 0; i < 20; i++) {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1')
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+      socket.write(
+        'GET /lake/v2022-06-30/socket/production HTTP/1.1\r\nHost: localhost\r\nOrigin: http://attacker.example\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      )
+      socket.resetAndDestroy()
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect((await fetch(`${url}${QUERY}`)).status).toBe(200)
   })
 
   it('answers 502 when the lake is not there', async () => {
