@@ -1,3 +1,4 @@
+import { LinkIcon } from '@sanity/icons'
 import { defineField, defineType } from 'sanity'
 
 import { requiredWebUrl } from '../objects/urlRules'
@@ -11,11 +12,18 @@ export const RESEARCH_LINK_KINDS = [
   { title: 'Podcast', value: 'podcast' },
 ]
 
+/** The research link preview's subtitle: the kind by its title, then the address, "Report · https://…". */
+export function researchLinkSubtitle(kind: unknown, url: unknown): string {
+  const kindTitle = RESEARCH_LINK_KINDS.find((option) => option.value === kind)?.title
+  return [kindTitle, typeof url === 'string' ? url : null].filter(Boolean).join(' · ')
+}
+
 /** A pointer to research outside the site, shown under articles and in "latest research". */
 export const researchHubLink = defineType({
   name: 'researchHubLink',
   title: 'Research link',
   type: 'document',
+  icon: LinkIcon,
   fields: [
     defineField({
       name: 'title',
@@ -35,14 +43,24 @@ export const researchHubLink = defineType({
       name: 'url',
       title: 'URL',
       type: 'url',
+      description: 'The full address, starting with https://',
       validation: (rule) => requiredWebUrl(rule, 'A research link'),
     }),
     defineField({
       name: 'kind',
       type: 'string',
       options: { list: RESEARCH_LINK_KINDS, layout: 'radio' },
+      initialValue: 'hub',
       validation: (rule) => rule.required().error('Say what kind of research this links to'),
     }),
   ],
-  preview: { select: { title: 'title', subtitle: 'url' } },
+  orderings: [{ title: 'Title A–Z', name: 'titleAsc', by: [{ field: 'title', direction: 'asc' }] }],
+  preview: {
+    select: { title: 'title', kind: 'kind', url: 'url' },
+    prepare: ({ title, kind, url }) => ({
+      title: title || 'Untitled research link',
+      subtitle: researchLinkSubtitle(kind, url),
+      media: LinkIcon,
+    }),
+  },
 })

@@ -9,14 +9,12 @@ export function altTextField() {
     name: 'alt',
     title: 'Alternative text',
     type: 'string',
-    description: 'Describe the image for readers who cannot see it.',
+    description: 'Describe the image for readers who cannot see it (screen readers and search engines read this).',
     validation: (rule) => [
       rule.custom((alt, context) => {
         const image = context.parent as { asset?: { _ref?: string } } | undefined
         if (!image?.asset?._ref) return true
-        return typeof alt === 'string' && alt.trim() !== ''
-          ? true
-          : 'Describe this image in the alternative text (screen readers and search engines use it)'
+        return typeof alt === 'string' && alt.trim() !== '' ? true : 'Images need alternative text for readers who cannot see them'
       }),
       rule.max(200).error('Keep the alternative text under 200 characters'),
     ],

@@ -1,3 +1,4 @@
+import { MenuIcon } from '@sanity/icons'
 import { defineField, defineType } from 'sanity'
 
 import { isSitePathOrWebUrl } from './urlRules'
@@ -7,6 +8,7 @@ export const navItem = defineType({
   name: 'navItem',
   title: 'Navigation item',
   type: 'object',
+  icon: MenuIcon,
   fields: [
     defineField({
       name: 'label',

@@ -1,3 +1,4 @@
+import { BlockContentIcon, DocumentTextIcon, LinkIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 
 import { requiredLinkUrl } from './urlRules'
@@ -11,6 +12,7 @@ const linkAnnotation = defineArrayMember({
   name: 'link',
   title: 'Link',
   type: 'object',
+  icon: LinkIcon,
   fields: [
     defineField({
       name: 'href',
@@ -25,6 +27,7 @@ const internalLinkAnnotation = defineArrayMember({
   name: 'internalLink',
   title: 'Link to an article',
   type: 'object',
+  icon: DocumentTextIcon,
   fields: [
     defineField({
       name: 'reference',
@@ -45,6 +48,7 @@ export const articleBody = defineType({
   name: 'articleBody',
   title: 'Body',
   type: 'array',
+  icon: BlockContentIcon,
   of: [
     defineArrayMember({
       type: 'block',
@@ -69,6 +73,7 @@ export const authorBio = defineType({
   name: 'authorBio',
   title: 'Biography',
   type: 'array',
+  icon: BlockContentIcon,
   of: [
     defineArrayMember({
       type: 'block',

@@ -1,3 +1,4 @@
+import { LinkIcon } from '@sanity/icons'
 import { defineField, defineType } from 'sanity'
 
 import { requiredWebUrl } from './urlRules'
@@ -7,6 +8,7 @@ export const profileLink = defineType({
   name: 'profileLink',
   title: 'Profile link',
   type: 'object',
+  icon: LinkIcon,
   fields: [
     defineField({
       name: 'label',

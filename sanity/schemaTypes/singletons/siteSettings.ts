@@ -1,3 +1,4 @@
+import { BookIcon, CogIcon, MenuIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 
 /** The one settings document (id `siteSettings`): site name, menus, "latest research" block. */
@@ -7,23 +8,34 @@ export const siteSettings = defineType({
   name: 'siteSettings',
   title: 'Site settings',
   type: 'document',
+  icon: CogIcon,
+  groups: [
+    { name: 'site', title: 'Site', icon: CogIcon, default: true },
+    { name: 'research', title: 'Latest research', icon: BookIcon },
+    { name: 'menus', title: 'Menus', icon: MenuIcon },
+  ],
   fields: [
     defineField({
       name: 'title',
       title: 'Site title',
       type: 'string',
+      group: 'site',
       validation: (rule) => rule.required().error('The site needs a title'),
     }),
     defineField({
       name: 'description',
       type: 'text',
       rows: 2,
+      group: 'site',
+      description: 'Introduces the home page, under the site title.',
       validation: (rule) => rule.max(160).error('Keep the site description under 160 characters'),
     }),
     defineField({
       name: 'latestResearch',
       title: 'Latest research',
       type: 'object',
+      group: 'research',
+      description: 'The research block on the home page and under every article.',
       fields: [
         defineField({ name: 'heading', type: 'string', initialValue: 'Discover our latest research' }),
         defineField({ name: 'text', type: 'text', rows: 2 }),
@@ -39,16 +51,18 @@ export const siteSettings = defineType({
       name: 'navigation',
       title: 'Main navigation',
       type: 'array',
+      group: 'menus',
       of: [defineArrayMember({ type: 'navItem' })],
     }),
     defineField({
       name: 'footer',
       type: 'object',
+      group: 'menus',
       fields: [
         defineField({ name: 'text', type: 'text', rows: 2 }),
         defineField({ name: 'links', type: 'array', of: [defineArrayMember({ type: 'navItem' })] }),
       ],
     }),
   ],
-  preview: { prepare: () => ({ title: 'Site settings' }) },
+  preview: { prepare: () => ({ title: 'Site settings', media: CogIcon }) },
 })
