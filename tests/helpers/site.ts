@@ -116,6 +116,8 @@ export async function startSite(
 export interface SiteWithLake {
   lake: Lake
   site: RunningSite
+  /** The webhook secret the site and the lake share. */
+  secret: string
   /** Stops the site, then the lake. */
   stop: () => Promise<void>
 }
@@ -153,6 +155,7 @@ export async function startSiteWithLake(
   return {
     lake,
     site: running,
+    secret,
     stop: async () => {
       await running.stop()
       await lake.close()
