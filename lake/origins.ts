@@ -7,7 +7,8 @@ import { LakeError } from './errors'
  * reach, so a request from a browser must come from an origin the lake serves (the site, and the
  * Studio under the site's /studio), and every request must name the lake itself in `Host` (a page
  * on attacker.example whose name resolves to 127.0.0.1, DNS rebinding, sends its own name).
- * Requests without `Origin` (server-side clients such as @sanity/client in Node) pass.
+ * Requests without `Origin` (server-side clients such as @sanity/client in Node) pass, unless a
+ * browser marks them `Sec-Fetch-Site: cross-site` or `same-site` (a tag on another page).
  */
 export const DEFAULT_ALLOWED_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000']
 
@@ -65,6 +66,12 @@ export function checkRequest(policy: RequestPolicy, req: IncomingMessage): void 
       'httpForbidden',
       `Origin "${origin}" is not allowed to use this lake; add it to LAKE_ALLOWED_ORIGINS if it should be`,
     )
+  }
+  // An <img> or <script> tag on another site sends no Origin, but the browser says where the
+  // request comes from: only same-origin, none (typed in, a bookmark) or no header (not a browser) pass.
+  const site = req.headers['sec-fetch-site']
+  if (origin === undefined && (site === 'cross-site' || site === 'same-site')) {
+    throw new LakeError(403, 'httpForbidden', `A ${site} request without an allowed Origin may not use this lake`)
   }
 }
 

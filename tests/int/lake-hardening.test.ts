@@ -1,0 +1,107 @@
+/**
+ * Fixes from a security review of the lake: each test here fails without its fix.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import WebSocket from 'ws'
+
+import { startLake, type Lake } from '@/lake'
+
+const fixture = join(__dirname, '../fixtures/lake')
+const site = 'http://127.0.0.1:3000'
+
+let dir: string
+let lake: Lake
+let logged: string[]
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lake-hardening-'))
+  cpSync(fixture, dir, { recursive: true })
+  logged = []
+  lake = await startLake({
+    port: 0,
+    datasets: { production: join(dir, 'data.ndjson') },
+    allowedOrigins: [site],
+    watch: false,
+    log: (line) => logged.push(line),
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await lake?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+/** A request with exactly these headers (fetch would add or refuse some). */
+function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${lake.url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const json = (value: unknown) => ({ 'content-type': 'application/json', body: JSON.stringify(value) })
+
+function post(path: string, value: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const { body, ...type } = json(value)
+  return raw('POST', path, { ...type, ...headers }, body)
+}
+
+async function getDoc(id: string): Promise<unknown[]> {
+  const answer = await raw('GET', `/v2025-02-19/data/doc/production/${id}`)
+  return (JSON.parse(answer.body) as { documents: unknown[] }).documents
+}
+
+describe('Sec-Fetch-Site without an allowed Origin', () => {
+  it.each(['cross-site', 'same-site'])('refuses a %s GET and POST and does nothing', async (fetchSite) => {
+    const read = await raw('GET', '/v2025-02-19/data/query/production?query=*[_id=="siteSettings"]', { 'sec-fetch-site': fetchSite })
+    expect(read.status).toBe(403)
+    expect(JSON.parse(read.body)).toMatchObject({ error: { type: 'httpForbidden' } })
+    const id = `hostile-${fetchSite}`
+    const write = await post(
+      '/v2025-02-19/data/mutate/production',
+      { mutations: [{ create: { _id: id, _type: 'note' } }] },
+      { 'sec-fetch-site': fetchSite },
+    )
+    expect(write.status).toBe(403)
+    expect(await getDoc(id)).toEqual([])
+  })
+
+  it('still serves same-origin, none, no header, and an allowed Origin cross-site', async () => {
+    const path = '/v2025-02-19/data/query/production?query=count(*)'
+    const cases: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-origin' },
+      { 'sec-fetch-site': 'none' },
+      {},
+      { 'sec-fetch-site': 'cross-site', origin: site },
+    ]
+    for (const headers of cases) {
+      expect((await raw('GET', path, headers)).status).toBe(200)
+    }
+  })
+
+  it('refuses the WebSocket upgrade too', async () => {
+    const url = `${lake.url.replace(/^http/, 'ws')}/v2022-06-30/socket/production?tag=sanity.studio`
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(url, { headers: { 'sec-fetch-site': 'cross-site' } })
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      ws.once('open', () => {
+        ws.close()
+        resolve(101)
+      })
+      ws.once('error', reject)
+    })
+    expect(status).toBe(403)
+  })
+})
