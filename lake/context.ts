@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RequestPolicy } from './origins'
 import type { QueryPool } from './query-pool'
-import type { DatasetStore, Logger } from './store'
+import type { CompactionOptions, DatasetStore, Logger } from './store'
 import type { WebhookDefinition } from './webhooks'
 
 /**
@@ -37,6 +37,8 @@ export type LakeOptions = {
   allowedHosts?: readonly string[]
   /** GROQ-powered webhooks sent after each committed transaction (webhooks.ts). */
   webhooks?: readonly WebhookDefinition[]
+  /** When each dataset's transaction log is compacted into its file (store.ts, txlog.ts). */
+  compaction?: Partial<CompactionOptions>
 }
 
 export type Lake = {
@@ -44,6 +46,8 @@ export type Lake = {
   port: number
   /** Rereads a dataset file now (the watcher does this on its own). */
   reload(dataset?: string): boolean
+  /** Writes a dataset's file now from its transaction log (compaction does this on its own, and on close). */
+  compact(dataset?: string): Promise<boolean>
   close(): Promise<void>
 }
 

@@ -41,7 +41,8 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const origins = new Set((options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS).map(parseOrigin))
   const datasets = new Map<string, DatasetStore>()
   try {
-    for (const [name, file] of Object.entries(options.datasets)) datasets.set(name, new DatasetStore(name, file, log))
+    for (const [name, file] of Object.entries(options.datasets))
+      datasets.set(name, new DatasetStore(name, file, log, { compaction: options.compaction }))
   } catch (err) {
     for (const store of datasets.values()) store.close()
     throw err
@@ -110,6 +111,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     url: `http://${host}:${address.port}`,
     port: address.port,
     reload: (dataset = 'production') => datasets.get(dataset)?.reload() ?? false,
+    compact: async (dataset = 'production') => (await datasets.get(dataset)?.compact()) ?? false,
     close: () => {
       sockets.close()
       webhooks.close()

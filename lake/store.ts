@@ -1,14 +1,30 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync, watch, writeFileSync, renameSync, type FSWatcher } from 'node:fs'
+import { readFileSync, renameSync, statSync, watch, type FSWatcher } from 'node:fs'
+import { open, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 import { LakeError } from './errors'
 import { exportDocuments, ExportFormatError, importExportedDocuments } from './export-format'
 import { parseNdjson, toNdjson, type LakeDocument } from './ndjson'
 import type { Perspective } from './perspective'
+import { syncDir, TxLog, writeFileDurably, type TxEntry } from './txlog'
 import { type DatasetView, DatasetViews } from './view'
 
 export type Logger = (message: string) => void
+
+/** When the transaction log is folded into the dataset file (see `compact`). */
+export type CompactionOptions = {
+  /** Compact once no transaction has come for this long. Default 1000 ms. */
+  quietMs: number
+  /** Compact at once when the log holds this many transactions. Default 1000. */
+  maxTransactions: number
+  /** ... or this many bytes. Default 16 MiB. */
+  maxBytes: number
+  /** Compacted transactions kept as history (for the history endpoints). Default 1000. */
+  keepHistory: number
+}
+
+export const DEFAULT_COMPACTION: CompactionOptions = { quietMs: 1000, maxTransactions: 1000, maxBytes: 16 * 1024 * 1024, keepHistory: 1000 }
 
 type Listener = (
   event: { type: 'reload' } | { type: 'mutation'; ids: string[]; transactionId: string; previous: Map<string, LakeDocument | null> },
@@ -18,27 +34,72 @@ type Listener = (
  * One dataset: its NDJSON file, the documents of its current version and the views of that
  * version (built when first asked for). Watches the file and reloads it when it changes; a
  * file that does not parse keeps the last good version and logs the line at fault.
+ *
+ * Writes go to an append-only transaction log beside the file (txlog.ts), fsync'd before the
+ * write is acknowledged; loading replays it over the file. Compaction (after a quiet period, when
+ * the log grows, and on close) writes the file whole to a temp file, fsyncs it, renames it over
+ * the file and then rewrites the log without the transactions the file now holds.
  */
 export class DatasetStore {
   private views: DatasetViews
   private watcher: FSWatcher | null = null
   private timer: NodeJS.Timeout | null = null
-  private contentHash: string
+  /** The file's text as last read (null once the lake's compaction has replaced it). */
+  private contentHash: string | null
   private readonly listeners = new Set<Listener>()
   /** Every `_rev` the dataset has held and every transaction id used: a new transaction needs a fresh one. */
   private readonly revisions = new Set<string>()
   /** Documents stamped at load -> as the file had them, so write-back leaves untouched lines as they were. */
   private unstamped = new WeakMap<LakeDocument, LakeDocument>()
+  private readonly txlog: TxLog
+  private readonly compaction: CompactionOptions
+  private compactTimer: NodeJS.Timeout | null = null
+  private compacting: Promise<boolean> | null = null
+  /** Bumped when the documents are replaced from outside (reload) and on close: a compaction under way then writes nothing. */
+  private generation = 0
+  private closed = false
+  /** The file as the lake's own compaction left it (inode, size, mtime): the watcher's event for it is no outside edit. */
+  private ownFile: string | null = null
 
   /** Throws an NdjsonError naming the file and line when the file is not a dataset. */
   constructor(
     readonly name: string,
     readonly file: string,
     private readonly log: Logger,
+    options: { compaction?: Partial<CompactionOptions> } = {},
   ) {
+    this.compaction = { ...DEFAULT_COMPACTION, ...options.compaction }
     const text = readFileSync(file, 'utf8')
-    this.views = new DatasetViews(this.load(text))
+    const docs = this.load(text)
+    this.txlog = new TxLog(file, this.compaction.keepHistory)
+    const replay = this.txlog.open(log)
+    this.views = new DatasetViews(replay.length > 0 ? this.replay(docs, replay) : docs)
     this.contentHash = hash(text)
+    if (replay.length > 0) {
+      log(`dataset "${this.name}": replayed ${replay.length} transactions from ${this.txlog.logFile}`)
+      this.scheduleCompaction()
+    }
+  }
+
+  /**
+   * The logged transactions applied over the file's documents, in order: each sets the whole new
+   * state of its documents (or deletes them), so a transaction the file already holds changes nothing.
+   */
+  private replay(docs: LakeDocument[], entries: readonly TxEntry[]): LakeDocument[] {
+    const byId = new Map(docs.map((d) => [d._id, d]))
+    for (const entry of entries) {
+      this.revisions.add(entry.id)
+      for (const { id, after } of entry.documents) {
+        if (after) byId.set(id, after)
+        else byId.delete(id)
+      }
+    }
+    return [...byId.values()]
+  }
+
+  /** The transactions still known (history kept past compaction, then the log), oldest first. */
+  transactions(): readonly TxEntry[] {
+    return this.txlog.entries()
   }
 
   /**
@@ -92,6 +153,7 @@ export class DatasetStore {
 
   /** Rereads the file; returns false (and keeps the current version) when it does not parse. */
   reload(): boolean {
+    if (this.ownFile !== null && this.ownFile === statKey(this.file)) return true
     let text: string
     try {
       text = readFileSync(this.file, 'utf8')
@@ -108,26 +170,111 @@ export class DatasetStore {
       return false
     }
     this.contentHash = h
+    this.ownFile = null
+    this.generation++
+    // The edited file is the dataset now: logged transactions must not be replayed over it.
+    if (this.txlog.size > 0) {
+      this.log(`dataset "${this.name}": ${this.txlog.size} logged transactions not yet in ${this.file} give way to the outside edit`)
+      this.txlog.rotate(this.txlog.size)
+    }
     this.log(`dataset "${this.name}": reloaded ${this.views.docs.length} documents from ${this.file}`)
     for (const listener of this.listeners) listener({ type: 'reload' })
     return true
   }
 
   /**
-   * Applies a committed transaction: new version in memory, written back to the NDJSON file in
-   * export format (no asset documents; image fields as `_sanityAsset`).
+   * Applies a committed transaction: appended to the transaction log and fsync'd (so it survives
+   * a crash once this returns), then the new version in memory. The NDJSON file (export format:
+   * no asset documents, image fields as `_sanityAsset`) follows at the next compaction.
    */
-  commit(docs: LakeDocument[], changed: Map<string, LakeDocument | null>, transactionId: string): void {
+  commit(docs: LakeDocument[], changed: Map<string, LakeDocument | null>, transactionId: string, timestamp?: string): void {
+    if (this.closed) throw new LakeError(503, 'datasetClosed', `dataset "${this.name}" is closed`)
     const previous = new Map<string, LakeDocument | null>()
     for (const id of changed.keys()) previous.set(id, this.view('raw').byId.get(id) ?? null)
+    this.txlog.append({
+      id: transactionId,
+      timestamp: timestamp ?? new Date().toISOString(),
+      identity: 'local-editor',
+      documents: [...changed].map(([id, after]) => {
+        const before = previous.get(id)?._rev
+        return typeof before === 'string' ? { id, before, after } : { id, after }
+      }),
+    })
     this.revisions.add(transactionId)
     this.replace(docs)
-    const text = toNdjson(exportDocuments(docs.map((doc) => this.unstamped.get(doc) ?? doc)))
-    const tmp = `${this.file}.${process.pid}.tmp`
-    writeFileSync(tmp, text)
-    renameSync(tmp, this.file)
-    this.contentHash = hash(text)
     for (const listener of this.listeners) listener({ type: 'mutation', ids: [...changed.keys()], transactionId, previous })
+    this.scheduleCompaction()
+  }
+
+  /** Compacts after a quiet period, or at once when the log is over its limits. */
+  private scheduleCompaction(): void {
+    if (this.closed || this.txlog.size === 0) return
+    const due = this.txlog.size >= this.compaction.maxTransactions || this.txlog.bytes >= this.compaction.maxBytes
+    if (this.compactTimer) clearTimeout(this.compactTimer)
+    this.compactTimer = setTimeout(
+      () => {
+        this.compactTimer = null
+        this.compact().catch((err) => this.log(`dataset "${this.name}": compaction failed (${(err as Error).message})`))
+      },
+      due ? 0 : this.compaction.quietMs,
+    )
+    this.compactTimer.unref()
+  }
+
+  /**
+   * Writes the current version to the dataset file (temp file in the same folder, fsync, rename
+   * over the file: it is never half-written), then drops the transactions it holds from the log
+   * (they move to history). Resolves false when there was nothing to do, or the documents were
+   * replaced or the store closed meanwhile.
+   */
+  async compact(): Promise<boolean> {
+    while (this.compacting) await this.compacting
+    if (this.closed || this.txlog.size === 0) return false
+    this.compacting = this.writeCompacted()
+    try {
+      return await this.compacting
+    } finally {
+      this.compacting = null
+      if (this.txlog.size > 0) this.scheduleCompaction()
+    }
+  }
+
+  private async writeCompacted(): Promise<boolean> {
+    const generation = this.generation
+    const count = this.txlog.size
+    const text = this.exportText()
+    const tmp = `${this.file}.${process.pid}.compact.tmp`
+    const handle = await open(tmp, 'w')
+    try {
+      await handle.writeFile(text)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    if (generation !== this.generation || this.closed) {
+      await rm(tmp, { force: true })
+      return false
+    }
+    // From here on synchronous: no commit comes between the rename and the log's rotation.
+    renameSync(tmp, this.file)
+    syncDir(dirname(this.file))
+    this.ownFile = statKey(this.file)
+    this.contentHash = null
+    this.txlog.rotate(count)
+    return true
+  }
+
+  private exportText(): string {
+    return toNdjson(exportDocuments(this.views.docs.map((doc) => this.unstamped.get(doc) ?? doc)))
+  }
+
+  /** Compaction, synchronously (on close). */
+  private compactNow(): void {
+    if (this.txlog.size === 0) return
+    writeFileDurably(this.file, this.exportText())
+    this.ownFile = statKey(this.file)
+    this.contentHash = null
+    this.txlog.rotate(this.txlog.size)
   }
 
   private replace(docs: LakeDocument[]): void {
@@ -149,15 +296,36 @@ export class DatasetStore {
     this.watcher.on('error', (err) => this.log(`dataset "${this.name}": watching ${this.file} failed (${err.message})`))
   }
 
+  /** Stops watching and compacts what the log still holds into the file. */
   close(): void {
     if (this.timer) clearTimeout(this.timer)
+    if (this.compactTimer) clearTimeout(this.compactTimer)
     this.watcher?.close()
     this.watcher = null
     this.listeners.clear()
+    if (this.closed) return
+    this.closed = true
+    this.generation++
+    try {
+      this.compactNow()
+    } catch (err) {
+      this.log(`dataset "${this.name}": compaction on close failed (${(err as Error).message}); the log keeps the transactions`)
+    }
+    this.txlog.close()
   }
 }
 
 const hash = (text: string) => createHash('sha1').update(text).digest('hex')
+
+/** What identifies one version of a file on disk: a rename or a write changes it. */
+function statKey(file: string): string | null {
+  try {
+    const s = statSync(file, { bigint: true })
+    return `${s.ino}:${s.size}:${s.mtimeNs}`
+  } catch {
+    return null
+  }
+}
 
 function fileTime(file: string): string {
   try {

@@ -2,7 +2,7 @@
  * One transaction over a dataset, shared by the mutate and actions endpoints: a working copy of
  * the documents, the stamps every write gets (`_createdAt`, `_updatedAt`, and the transaction id
  * as `_rev`), the checks on what may be written (mutation-input.ts) and on patches, and the commit
- * that writes the new version back to the file (store.ts). Nothing is visible until `commit`.
+ * that logs the transaction and makes the new version current (store.ts). Nothing is visible until `commit`.
  */
 import { randomBytes } from 'node:crypto'
 
@@ -82,6 +82,7 @@ export class WorkingCopy {
       order.map((id) => this.docs.get(id)!),
       this.changed,
       this.transactionId,
+      this.now,
     )
   }
 }

@@ -95,6 +95,7 @@ describe('document actions', () => {
       _rev: edited.transactionId,
     })
     expect(now['topic-strategy']).toEqual(published)
+    await lake.compact()
     expect(fileDocs().get('drafts.topic-strategy')).toMatchObject({ title: 'Strategy, revised' })
 
     // Publish: the draft becomes the published document and is gone.
@@ -108,6 +109,7 @@ describe('document actions', () => {
     now = await docs('topic-strategy', 'drafts.topic-strategy')
     expect(now['drafts.topic-strategy']).toBeUndefined()
     expect(now['topic-strategy']).toMatchObject({ title: 'Strategy, revised', _rev: publish.transactionId })
+    await lake.compact()
     expect(fileDocs().has('drafts.topic-strategy')).toBe(false)
     expect(fileDocs().get('topic-strategy')).toMatchObject({ title: 'Strategy, revised' })
 
@@ -121,6 +123,7 @@ describe('document actions', () => {
     await client.action({ actionType: 'sanity.action.document.discard', draftId: 'drafts.topic-strategy' })
     now = await docs('topic-strategy', 'drafts.topic-strategy')
     expect(now).toEqual({ 'topic-strategy': undefined, 'drafts.topic-strategy': undefined })
+    await lake.compact()
     expect(fileDocs().has('topic-strategy') || fileDocs().has('drafts.topic-strategy')).toBe(false)
 
     // Create a new draft, publish it, edit it again, then delete published and draft.
@@ -137,6 +140,7 @@ describe('document actions', () => {
     expect(now['drafts.topic-new']?.title).toBe('Newer')
     await client.action({ actionType: 'sanity.action.document.delete', publishedId: 'topic-new', includeDrafts: ['drafts.topic-new'] })
     expect(await docs('topic-new', 'drafts.topic-new')).toEqual({ 'topic-new': undefined, 'drafts.topic-new': undefined })
+    await lake.compact()
     expect(fileDocs().has('topic-new') || fileDocs().has('drafts.topic-new')).toBe(false)
   })
 
@@ -447,6 +451,7 @@ describe('image uploads', () => {
     await client.action(edit('author-ben', { set: { photo: imageField } }))
     await client.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.author-ben', publishedId: 'author-ben' })
 
+    await lake.compact()
     const written = fileDocs()
     expect(written.has(asset._id)).toBe(false)
     expect(written.get('author-ben')?.photo).toEqual({ _sanityAsset: `image@file://./images/${asset.sha1hash}-3x2.png`, _type: 'image' })
