@@ -87,6 +87,14 @@ function apply(work: WorkingCopy, index: number, action: unknown): void {
     if (publishedId !== undefined && base !== publishedId) throw invalid(value, `"${value}" is not a draft or version of "${publishedId}"`)
     return value
   }
+  /** Publish, unpublish and discard take the draft itself (Sanity's rule): exactly `drafts.<publishedId>`, not a version. */
+  const exactDraftOf = (value: string, publishedId: string | undefined) => {
+    const base = publishedOf(value)
+    if (base === undefined || value !== `${DRAFTS}${base}`)
+      throw invalid(value, `draftId "${value}" must be "drafts." followed by the published id`)
+    if (publishedId !== undefined && base !== publishedId) throw invalid(value, `draftId "${value}" must be "${DRAFTS}${publishedId}"`)
+    return value
+  }
   const mustExist = (docId: string, what: string) => {
     const doc = work.get(docId)
     if (!doc) throw conflict(docId, `Cannot ${what} "${docId}": the document does not exist`)
@@ -146,7 +154,7 @@ function apply(work: WorkingCopy, index: number, action: unknown): void {
     }
     case 'sanity.action.document.publish': {
       const publishedId = published()
-      const draftId = draftOf(id('draftId')!, publishedId)
+      const draftId = exactDraftOf(id('draftId')!, publishedId)
       const draft = mustExist(draftId, 'publish')
       const current = work.get(publishedId)
       revision(draftId, draft, a.ifDraftRevisionId)
@@ -157,14 +165,14 @@ function apply(work: WorkingCopy, index: number, action: unknown): void {
     }
     case 'sanity.action.document.unpublish': {
       const publishedId = published()
-      const draftId = draftOf(id('draftId')!, publishedId)
+      const draftId = exactDraftOf(id('draftId')!, publishedId)
       const current = mustExist(publishedId, 'unpublish')
       if (!work.get(draftId)) work.put({ ...current, _id: draftId }, false)
       work.delete(publishedId)
       return
     }
     case 'sanity.action.document.discard': {
-      const draftId = draftOf(id('draftId')!, undefined)
+      const draftId = exactDraftOf(id('draftId')!, undefined)
       mustExist(draftId, 'discard')
       work.delete(draftId)
       return

@@ -105,3 +105,46 @@ describe('Sec-Fetch-Site without an allowed Origin', () => {
     expect(status).toBe(403)
   })
 })
+
+describe('publish, unpublish and discard take exactly drafts.<publishedId>', () => {
+  const actions = (...list: object[]) => post('/v2025-02-19/data/actions/production', { actions: list })
+  const mutate = (...mutations: object[]) => post('/v2025-02-19/data/mutate/production', { mutations })
+
+  it('refuses a version id as draftId with a 400 actionError, and writes nothing', async () => {
+    expect(
+      (
+        await mutate(
+          { create: { _id: 'drafts.hp-a', _type: 'note', title: 'draft' } },
+          { create: { _id: 'versions.r1.hp-a', _type: 'note', title: 'version' } },
+        )
+      ).status,
+    ).toBe(200)
+    expect(
+      (await mutate({ create: { _id: 'hp-b', _type: 'note', title: 'published' } }, { create: { _id: 'versions.r1.hp-b', _type: 'note' } }))
+        .status,
+    ).toBe(200)
+    for (const action of [
+      { actionType: 'sanity.action.document.publish', draftId: 'versions.r1.hp-a', publishedId: 'hp-a' },
+      { actionType: 'sanity.action.document.unpublish', draftId: 'versions.r1.hp-b', publishedId: 'hp-b' },
+      { actionType: 'sanity.action.document.discard', draftId: 'versions.r1.hp-a' },
+      { actionType: 'sanity.action.document.publish', draftId: 'drafts.hp-b', publishedId: 'hp-a' },
+    ]) {
+      const answer = await actions(action)
+      expect([answer.status, JSON.parse(answer.body).error?.type]).toEqual([400, 'actionError'])
+    }
+    expect(await getDoc('hp-a')).toEqual([])
+    expect(await getDoc('versions.r1.hp-a')).toHaveLength(1)
+    expect(await getDoc('hp-b')).toHaveLength(1)
+    expect(await getDoc('drafts.hp-b')).toEqual([])
+  })
+
+  it('still publishes, unpublishes and discards the draft itself', async () => {
+    expect((await actions({ actionType: 'sanity.action.document.publish', draftId: 'drafts.hp-a', publishedId: 'hp-a' })).status).toBe(200)
+    expect(await getDoc('hp-a')).toHaveLength(1)
+    expect((await actions({ actionType: 'sanity.action.document.unpublish', draftId: 'drafts.hp-a', publishedId: 'hp-a' })).status).toBe(
+      200,
+    )
+    expect((await actions({ actionType: 'sanity.action.document.discard', draftId: 'drafts.hp-a' })).status).toBe(200)
+    expect(await getDoc('drafts.hp-a')).toEqual([])
+  })
+})
