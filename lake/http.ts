@@ -2,6 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { badRequest, bodyTooLarge, LakeError } from './errors'
 
+/** A %-decoded part of a request path; a malformed escape (`%E0%A4%A`) is the client's mistake, a 400, not a URIError. */
+export function decodePathPart(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    throw badRequest(`Malformed %-escape in the path: "${value.slice(0, 100)}"`)
+  }
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   sendJsonText(res, status, JSON.stringify(body))
 }

@@ -14,7 +14,7 @@ import { createSockets } from './endpoints/socket'
 import { handleStudioApi } from './endpoints/studio'
 import { badRequest, datasetNotFound, LakeError, notFound } from './errors'
 import { DEFAULT_MAX_RESULT_BYTES } from './execute'
-import { sendJson } from './http'
+import { decodePathPart, sendJson } from './http'
 import { applyCors, checkRequest, DEFAULT_ALLOWED_ORIGINS, hostNames, parseOrigin } from './origins'
 import { defaultWorkerCount, QueryPool } from './query-pool'
 import { DatasetStore } from './store'
@@ -170,8 +170,8 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   if (!isApiVersion(apiVersion)) {
     throw badRequest(`Invalid API version "${apiVersion}": use a date like 2025-02-19, 1 or X`)
   }
-  const store = context.datasets.get(decodeURIComponent(datasetName))
-  if (!store) throw datasetNotFound(decodeURIComponent(datasetName))
+  const store = context.datasets.get(decodePathPart(datasetName))
+  if (!store) throw datasetNotFound(decodePathPart(datasetName))
 
   const endpoint = DATA_ENDPOINTS[name]!
   const pathFits = endpoint.path === 'none' ? rest === undefined : Boolean(rest)

@@ -9,6 +9,7 @@ import { planTransform } from '../images/plan'
 import { CONTENT_TYPES } from '../images/transform'
 import { getVariant } from '../images/variants'
 import { MIME_TYPES } from '../export-format'
+import { decodePathPart } from '../http'
 
 const DIMENSIONS = /-(\d+)x(\d+)\.[a-z0-9]+$/
 
@@ -25,7 +26,7 @@ export async function serveImage(
   file: string,
   ext: string,
 ): Promise<void> {
-  const store = context.datasets.get(decodeURIComponent(datasetName))
+  const store = context.datasets.get(decodePathPart(datasetName))
   const type = MIME_TYPES[ext]
   const dimensions = DIMENSIONS.exec(file)
   if (!store || !type || !dimensions || (req.method !== 'GET' && req.method !== 'HEAD')) throw notFound(`No image ${file}`)

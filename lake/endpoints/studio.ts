@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LakeContext } from '../context'
 import { LOCAL_EDITOR } from '../editor'
 import { badRequest, datasetNotFound, notFound } from '../errors'
-import { readJsonBody, sendJson } from '../http'
+import { decodePathPart, readJsonBody, sendJson } from '../http'
 import { uploadImage } from './assets'
 
 /**
@@ -24,7 +24,7 @@ type StudioCall = { context: LakeContext; req: IncomingMessage; res: ServerRespo
 const PROJECT_ROLE = { name: 'administrator', title: 'Administrator' }
 const PERMISSIONS = ['read', 'create', 'update', 'history']
 const ok = (body: unknown) => (call: StudioCall) => sendJson(call.res, 200, body)
-const decode = (value: string) => decodeURIComponent(value)
+const decode = decodePathPart
 
 /** What the Studio stores per user (its `/users/me/keyvalue`), per lake, in memory. */
 const keyValues = new WeakMap<LakeContext, Map<string, unknown>>()

@@ -148,3 +148,15 @@ describe('publish, unpublish and discard take exactly drafts.<publishedId>', () 
     expect(await getDoc('drafts.hp-a')).toEqual([])
   })
 })
+
+describe('a malformed %-escape in the path', () => {
+  it.each([
+    '/v2025-02-19/data/query/%E0%A4%A?query=1',
+    '/v2025-02-19/users/me/keyvalue/%E0%A4%A',
+    '/v2025-02-19/projects/%E0%A4%A',
+    '/images/local/%E0%A4%A/61262c998812f460973b5f512fec5685419969cc-4x3.png',
+  ])('is a 400, not a 500: %s', async (path) => {
+    const answer = await raw('GET', path)
+    expect([answer.status, JSON.parse(answer.body).error?.type]).toEqual([400, 'httpBadRequest'])
+  })
+})
