@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { LakeContext } from '../context'
 import { LOCAL_EDITOR } from '../editor'
-import { badRequest, datasetNotFound, notFound } from '../errors'
+import { badRequest, datasetNotFound, LakeError, notFound } from '../errors'
 import { decodePathPart, readJsonBody, sendJson } from '../http'
 import { uploadImage } from './assets'
 
@@ -34,6 +34,9 @@ const keyValueOf = (context: LakeContext) => {
   return map
 }
 const MAX_KEY_VALUES = 1000
+/** Per value, as JSON, and per key (the Studio's settings are small). */
+const MAX_VALUE_BYTES = 16 * 1024
+const MAX_KEY_BYTES = 1024
 
 const currentUser = {
   ...LOCAL_EDITOR,
@@ -118,10 +121,23 @@ const ROUTES: Route[] = [
         throw badRequest('Request body must be a list of {key, value}')
       }
       const map = keyValueOf(context)
-      for (const { key, value } of body as Array<{ key: string; value: unknown }>) {
-        if (!map.has(key) && map.size >= MAX_KEY_VALUES) throw badRequest(`At most ${MAX_KEY_VALUES} keys are kept`)
-        map.set(key, value)
+      const pairs = body as Array<{ key: string; value: unknown }>
+      // All checked before any is kept: a refused PUT changes nothing.
+      for (const { key, value } of pairs) {
+        if (Buffer.byteLength(key) > MAX_KEY_BYTES)
+          throw new LakeError(413, 'httpRequestEntityTooLarge', `A key is at most ${MAX_KEY_BYTES} bytes`)
+        if (Buffer.byteLength(JSON.stringify(value) ?? 'null') > MAX_VALUE_BYTES) {
+          throw new LakeError(
+            413,
+            'httpRequestEntityTooLarge',
+            `The value of "${key.slice(0, 100)}" is over ${MAX_VALUE_BYTES} bytes of JSON`,
+          )
+        }
       }
+      const added = new Set(pairs.map(({ key }) => key).filter((key) => !map.has(key)))
+      if (map.size + added.size > MAX_KEY_VALUES)
+        throw new LakeError(413, 'httpRequestEntityTooLarge', `At most ${MAX_KEY_VALUES} keys are kept`)
+      for (const { key, value } of pairs) map.set(key, value)
       sendJson(res, 200, body)
     },
   },

@@ -160,3 +160,34 @@ describe('a malformed %-escape in the path', () => {
     expect([answer.status, JSON.parse(answer.body).error?.type]).toEqual([400, 'httpBadRequest'])
   })
 })
+
+describe('the Studio keyvalue store', () => {
+  const put = (pairs: unknown) => {
+    const { body, ...type } = json(pairs)
+    return raw('PUT', '/v2025-02-19/users/me/keyvalue', type, body)
+  }
+  const get = async (key: string) => JSON.parse((await raw('GET', `/v2025-02-19/users/me/keyvalue/${key}`)).body) as unknown
+
+  it('refuses a value over 16 KB of JSON with a 413 and keeps nothing of that PUT', async () => {
+    const answer = await put([
+      { key: 'kv-small', value: 1 },
+      { key: 'kv-big', value: 'x'.repeat(17 * 1024) },
+    ])
+    expect(answer.status).toBe(413)
+    expect(await get('kv-small,kv-big')).toEqual([
+      { key: 'kv-small', value: null },
+      { key: 'kv-big', value: null },
+    ])
+    expect((await put([{ key: 'kv-fits', value: 'x'.repeat(15 * 1024) }])).status).toBe(200)
+  })
+
+  it('keeps at most 1,000 keys: more is a 413, and existing keys can still change', async () => {
+    const have = 1 // kv-fits
+    const fill = Array.from({ length: 1000 - have }, (_, i) => ({ key: `kv-${i}`, value: i }))
+    expect((await put(fill)).status).toBe(200)
+    expect((await put([{ key: 'kv-one-too-many', value: true }])).status).toBe(413)
+    expect(await get('kv-one-too-many')).toEqual([{ key: 'kv-one-too-many', value: null }])
+    expect((await put([{ key: 'kv-0', value: 'changed' }])).status).toBe(200)
+    expect(await get('kv-0')).toEqual([{ key: 'kv-0', value: 'changed' }])
+  })
+})
