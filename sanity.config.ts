@@ -6,8 +6,8 @@ import { env } from './lib/content/env'
 import { installLakeEventSource } from './sanity/lake-event-source'
 import { installOfflineFetch } from './sanity/local/offline-fetch'
 import { lakeApiHost, LOCAL_PROJECT_ID, localWorkspaceOptions } from './sanity/local/studio'
-import { schemaTypes, singletonTypes } from './sanity/schemaTypes'
-import { structure } from './sanity/structure'
+import { schemaTypes } from './sanity/schemaTypes'
+import { newDocumentOptions, singletonActions, singletonTemplates, structure } from './sanity/structure'
 
 /** Where the Studio is mounted in the site (app/(studio)/studio/[[...tool]]). */
 export const STUDIO_BASE_PATH = '/studio'
@@ -31,19 +31,9 @@ export function studioConfig(origin: string, contentEnv = env): Config {
     projectId: embedded ? LOCAL_PROJECT_ID : contentEnv.NEXT_PUBLIC_SANITY_PROJECT_ID!,
     dataset,
     plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: apiVersion, defaultDataset: dataset })],
-    schema: {
-      types: schemaTypes,
-      // Site settings is one document: it is never offered as a new document.
-      templates: (templates) => templates.filter((template) => !singletonTypes.has(template.schemaType)),
-    },
-    document: {
-      actions: (actions, context) =>
-        singletonTypes.has(context.schemaType)
-          ? actions.filter(({ action }) => action === 'publish' || action === 'discardChanges' || action === 'restore')
-          : actions,
-      newDocumentOptions: (options) => options.filter((option) => !singletonTypes.has(option.templateId)),
-      comments: { enabled: !embedded },
-    },
+    // Site settings is one document: never offered as new, never deleted, duplicated or unpublished.
+    schema: { types: schemaTypes, templates: singletonTemplates },
+    document: { actions: singletonActions, newDocumentOptions, comments: { enabled: !embedded } },
     ...(embedded ? localWorkspaceOptions({ origin, dataset, apiVersion }) : {}),
   })
 }
