@@ -81,8 +81,9 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
   }
 }
 
-/** The dataset file as the lake wrote it: one JSON document per line. */
-function datasetLines(): Array<Record<string, unknown>> {
+/** The dataset file as the lake writes it (compacted from its transaction log now): one JSON document per line. */
+async function datasetLines(): Promise<Array<Record<string, unknown>>> {
+  await lake.compact()
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -185,7 +186,7 @@ it('publishes; the article page and /insights show it', async () => {
   expect(article).toContain('Jennifer Jordan')
 
   // The file on disk is still the export format: the image as a file beside it, no asset documents.
-  const lines = datasetLines()
+  const lines = await datasetLines()
   expect(lines.some((doc) => doc._type === 'sanity.imageAsset')).toBe(false)
   const published = lines.find(
     (doc) => (doc.slug as { current?: string } | undefined)?.current === SLUG && !String(doc._id).startsWith('drafts.'),
@@ -248,6 +249,7 @@ it('deletes the article', async () => {
 }, 120_000)
 
 it('leaves a dataset file that loads and passes content:validate', async () => {
+  await lake.compact()
   const run = promisify(execFile)
   const { stdout } = await run(process.execPath, [require.resolve('tsx/cli'), 'scripts/validate-content.ts', '--dataset', file], {
     cwd: ROOT,
