@@ -53,9 +53,19 @@ type Hook = {
   maxAttempts: number
   retryDelayMs: number
   timeoutMs: number
-  /** Deliveries of this webhook, one after another in commit order. */
-  queue: Promise<void>
+  /** Changes waiting to be delivered, oldest first (at most MAX_PENDING_DELIVERIES). */
+  pending: Change[]
+  /** Whether a delivery of this webhook is under way (they go one after another, in commit order). */
+  sending: boolean
+  /** Set once the oldest pending changes were dropped; cleared when the queue empties (one warning per outage). */
+  dropping: boolean
 }
+
+/**
+ * Pending deliveries per webhook. Each holds a dataset snapshot; with the receiver down and an
+ * editor saving every second the queue would otherwise grow without bound. Past it, the oldest go.
+ */
+export const MAX_PENDING_DELIVERIES = 1000
 
 type Change = {
   dataset: string
@@ -123,7 +133,9 @@ function checked(def: WebhookDefinition, index: number): Hook {
     maxAttempts: Math.max(1, Math.floor(positive(def.maxAttempts, 8, 'maxAttempts', label))),
     retryDelayMs: positive(def.retryDelayMs, 500, 'retryDelayMs', label),
     timeoutMs: positive(def.timeoutMs, 30_000, 'timeoutMs', label),
-    queue: Promise.resolve(),
+    pending: [],
+    sending: false,
+    dropping: false,
   }
 }
 
@@ -170,26 +182,50 @@ export class Webhooks {
         if (hook.dataset !== undefined && hook.dataset !== dataset) continue
         const mine = changes.filter((c) => hook.includeDrafts || isPublished(c.id))
         if (mine.length === 0) continue
-        hook.queue = hook.queue
-          .then(() => this.send(hook, mine))
-          .catch((err) => this.log(`webhook "${hook.label}": ${(err as Error).message}`))
+        this.enqueue(hook, mine)
       }
     })
   }
 
   close(): void {
     this.closed = true
+    for (const hook of this.hooks) hook.pending.length = 0
     this.abort.abort()
     for (const wake of this.waits) wake()
     this.waits.clear()
   }
 
-  private async send(hook: Hook, changes: Change[]): Promise<void> {
-    for (const change of changes) {
-      if (this.closed) return
-      const body = await this.payload(hook, change)
-      if (body === null) continue
-      await this.deliver(hook, change, body)
+  private enqueue(hook: Hook, changes: Change[]): void {
+    hook.pending.push(...changes)
+    const over = hook.pending.length - MAX_PENDING_DELIVERIES
+    if (over > 0) {
+      hook.pending.splice(0, over)
+      if (!hook.dropping) {
+        this.log(
+          `webhook "${hook.label}": more than ${MAX_PENDING_DELIVERIES} deliveries pending (is the receiver down?); dropping the oldest until the queue empties`,
+        )
+      }
+      hook.dropping = true
+    }
+    if (!hook.sending) void this.send(hook)
+  }
+
+  private async send(hook: Hook): Promise<void> {
+    hook.sending = true
+    try {
+      while (!this.closed && hook.pending.length > 0) {
+        const change = hook.pending.shift()!
+        try {
+          const body = await this.payload(hook, change)
+          if (body !== null) await this.deliver(hook, change, body)
+        } catch (err) {
+          this.log(`webhook "${hook.label}": ${(err as Error).message}`)
+        }
+      }
+    } finally {
+      hook.sending = false
+      hook.dropping = false
+      if (this.closed) hook.pending.length = 0
     }
   }
 

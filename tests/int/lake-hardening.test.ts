@@ -2,13 +2,15 @@
  * Fixes from a security review of the lake: each test here fails without its fix.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { request } from 'node:http'
+import { createServer, request } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import WebSocket from 'ws'
 
 import { startLake, type Lake } from '@/lake'
+import { MAX_PENDING_DELIVERIES } from '@/lake/webhooks'
 
 const fixture = join(__dirname, '../fixtures/lake')
 const site = 'http://127.0.0.1:3000'
@@ -190,4 +192,47 @@ describe('the Studio keyvalue store', () => {
     expect((await put([{ key: 'kv-0', value: 'changed' }])).status).toBe(200)
     expect(await get('kv-0')).toEqual([{ key: 'kv-0', value: 'changed' }])
   })
+})
+
+describe('a webhook whose receiver falls behind', () => {
+  it(`keeps at most ${MAX_PENDING_DELIVERIES} pending deliveries, dropping the oldest with one warning`, async () => {
+    const received: string[] = []
+    const receiver = createServer((req, res) => {
+      received.push(String(req.headers['sanity-document-id']))
+      req.resume()
+      req.on('end', () => res.end())
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    const hookDir = mkdtempSync(join(tmpdir(), 'lake-hardening-hook-'))
+    cpSync(fixture, hookDir, { recursive: true })
+    const lines: string[] = []
+    const hooked = await startLake({
+      port: 0,
+      datasets: { production: join(hookDir, 'data.ndjson') },
+      watch: false,
+      log: (line) => lines.push(line),
+      webhooks: [{ name: 'slow', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` }],
+    })
+    try {
+      const count = MAX_PENDING_DELIVERIES + 100
+      const mutations = Array.from({ length: count }, (_, i) => ({ create: { _id: `wh-${i}`, _type: 'note' } }))
+      const answer = await fetch(`${hooked.url}/v2025-02-19/data/mutate/production`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mutations }),
+      })
+      expect(answer.status).toBe(200)
+      for (let i = 0; i < 600 && received.length < MAX_PENDING_DELIVERIES; i++) await new Promise((r) => setTimeout(r, 50))
+      await new Promise((r) => setTimeout(r, 300))
+      expect(received).toHaveLength(MAX_PENDING_DELIVERIES)
+      expect(received[0]).toBe('wh-100')
+      expect(received.at(-1)).toBe(`wh-${count - 1}`)
+      expect(lines.filter((line) => line.includes('dropping the oldest'))).toHaveLength(1)
+    } finally {
+      await hooked.close()
+      receiver.closeAllConnections()
+      await new Promise((resolve) => receiver.close(resolve))
+      rmSync(hookDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
