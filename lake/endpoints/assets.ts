@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { dirname, join } from 'node:path'
 
@@ -17,6 +17,8 @@ import { newId, WorkingCopy } from '../transaction'
 
 /** Largest image the lake takes (Sanity's own limit is far larger; a local Studio needs no more). */
 export const MAX_ASSET_BYTES = 20 * 1024 * 1024
+/** Pixels an upload may have (40 MP): a small file can claim a huge image (a decompression bomb). */
+export const MAX_INPUT_PIXELS = 40_000_000
 
 /** sharp's format name -> the extension the file gets. SVG is refused: served from the lake's origin it could run script. */
 const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tiff', avif: 'avif' }
@@ -35,6 +37,13 @@ const BODY_TYPE = /^(image\/[a-z0-9.+-]+|application\/octet-stream)$/
  * file on load. So an uploaded image nothing refers to is gone after a reload, as it would be
  * from an export. `filename` is kept in assets.json beside the dataset (as export writes it).
  */
+const tooManyPixels = (what: string) =>
+  new LakeError(
+    413,
+    'httpRequestEntityTooLarge',
+    `${what} has too many pixels: an upload may have at most ${MAX_INPUT_PIXELS / 1e6} million`,
+  )
+
 export async function uploadImage(context: LakeContext, req: IncomingMessage, res: ServerResponse, store: DatasetStore): Promise<void> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (type && !BODY_TYPE.test(type)) {
@@ -45,13 +54,16 @@ export async function uploadImage(context: LakeContext, req: IncomingMessage, re
   let width: number | undefined
   let height: number | undefined
   try {
-    const meta = await sharp(bytes).metadata()
+    const meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
     ;({ width, height } = meta)
     // sharp names AVIF files heif; other HEIF files (HEIC) are not served by the image pipeline.
     format = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : undefined) : meta.format
-  } catch {
-    // not an image sharp can read
+  } catch (err) {
+    // sharp refuses a header past limitInputPixels; anything else is not an image sharp can read.
+    if (/pixel limit/i.test((err as Error)?.message ?? '')) throw tooManyPixels('The image')
   }
+  // metadata() reads only the header, so the limit is checked here, before anything decodes or is written.
+  if (width && height && width * height > MAX_INPUT_PIXELS) throw tooManyPixels(`The image (${width}x${height})`)
   const extension = EXTENSIONS[format ?? '']
   if (!extension || !width || !height) {
     throw new LakeError(
@@ -77,8 +89,13 @@ export async function uploadImage(context: LakeContext, req: IncomingMessage, re
   if (!existsSync(location)) {
     mkdirSync(store.imagesDir, { recursive: true })
     const tmp = join(store.imagesDir, `.${file.name}.${process.pid}.${newId()}.tmp`)
-    writeFileSync(tmp, bytes)
-    renameSync(tmp, location)
+    try {
+      writeFileSync(tmp, bytes)
+      renameSync(tmp, location)
+    } catch (err) {
+      rmSync(tmp, { force: true })
+      throw err
+    }
   }
   if (filename) rememberFilename(dirname(store.file), sha1, filename, context)
   const cacheFile = join(dirname(store.file), CACHE_DIR, 'metadata', `${sha1}.json`)

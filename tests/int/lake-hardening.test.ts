@@ -1,15 +1,17 @@
 /**
  * Fixes from a security review of the lake: each test here fails without its fix.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import sharp from 'sharp'
 import WebSocket from 'ws'
 
 import { startLake, type Lake } from '@/lake'
+import { MAX_ASSET_BYTES } from '@/lake/endpoints/assets'
 import { MAX_PENDING_DELIVERIES } from '@/lake/webhooks'
 
 const fixture = join(__dirname, '../fixtures/lake')
@@ -235,4 +237,23 @@ describe('a webhook whose receiver falls behind', () => {
       rmSync(hookDir, { recursive: true, force: true })
     }
   }, 60_000)
+})
+
+describe('an image upload that decodes to too many pixels', () => {
+  it('is a 413 before anything is written', async () => {
+    const bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
+    expect(bomb.length).toBeLessThan(MAX_ASSET_BYTES)
+    const images = join(dir, 'images')
+    const before = readdirSync(images).sort()
+    const answer = await raw('POST', '/v2025-02-19/assets/images/production', { 'content-type': 'image/png' }, bomb)
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.body).error.description).toMatch(/too many pixels/)
+    expect(readdirSync(images).sort()).toEqual(before)
+    const small = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer()
+    expect((await raw('POST', '/v2025-02-19/assets/images/production', { 'content-type': 'image/png' }, small)).status).toBe(200)
+  })
 })
