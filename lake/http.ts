@@ -21,6 +21,7 @@ export function sendJsonText(res: ServerResponse, status: number, text: string):
   res.setHeader('Content-Type', 'application/json; charset=utf-8')
   res.setHeader('Content-Length', Buffer.byteLength(text))
   res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('X-Content-Type-Options', 'nosniff')
   res.end(text)
 }
 

@@ -146,6 +146,8 @@ function fail(context: LakeContext, res: ServerResponse, err: unknown): void {
 }
 
 async function handle(context: LakeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Every answer, errors included: a browser must take each one as the type it says it is.
+  res.setHeader('X-Content-Type-Options', 'nosniff')
   checkRequest(context.policy, req)
   applyCors(req, res)
   if (req.method === 'OPTIONS') {

@@ -44,6 +44,8 @@ export async function serveImage(
   const source = { width: Number(dimensions[1]), height: Number(dimensions[2]), extension: ext }
   const params = parseImageParams(new URL(req.url ?? '/', 'http://lake.local').searchParams)
   const plan = planTransform(params, source, req.headers.accept)
+  // An image from an imported dataset (an SVG) must not run script or load anything on the lake's origin.
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox")
   // The file name holds the content's SHA-1, so the bytes behind a URL never change.
   res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
   if (params.autoFormat && !params.fm) res.setHeader('Vary', [res.getHeader('Vary'), 'Accept'].filter(Boolean).join(', '))

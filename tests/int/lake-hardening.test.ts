@@ -257,3 +257,37 @@ describe('an image upload that decodes to too many pixels', () => {
     expect((await raw('POST', '/v2025-02-19/assets/images/production', { 'content-type': 'image/png' }, small)).status).toBe(200)
   })
 })
+
+describe('response headers', () => {
+  const image = '/images/local/production/61262c998812f460973b5f512fec5685419969cc-4x3.png'
+
+  it.each([
+    ['an image', 'GET', image, {}],
+    ['a transformed image', 'GET', `${image}?w=2`, {}],
+    ['a query', 'GET', '/v2025-02-19/data/query/production?query=1', {}],
+    ['a 404', 'GET', '/v2025-02-19/nothing/here', {}],
+    ['a 403', 'GET', '/v2025-02-19/data/query/production?query=1', { 'sec-fetch-site': 'cross-site' }],
+    ['a preflight', 'OPTIONS', '/v2025-02-19/data/query/production', { origin: site, 'access-control-request-method': 'POST' }],
+  ])('%s carries X-Content-Type-Options: nosniff', async (_name, method, path, headers: Record<string, string>) => {
+    const answer = await raw(method, path, headers)
+    expect(answer.headers['x-content-type-options']).toBe('nosniff')
+  })
+
+  it('images carry a sandboxing Content-Security-Policy', async () => {
+    for (const path of [image, `${image}?w=2`]) {
+      const answer = await raw('GET', path)
+      expect(answer.status).toBe(200)
+      expect(answer.headers['content-security-policy']).toBe("default-src 'none'; sandbox")
+    }
+  })
+
+  it('a refused socket upgrade carries nosniff', async () => {
+    const url = `${lake.url.replace(/^http/, 'ws')}/v2022-06-30/socket/nope`
+    const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const ws = new WebSocket(url)
+      ws.once('unexpected-response', (_req, res) => resolve(res.headers))
+      ws.once('error', reject)
+    })
+    expect(headers['x-content-type-options']).toBe('nosniff')
+  })
+})
