@@ -11,6 +11,22 @@ export function decodePathPart(value: string): string {
   }
 }
 
+/** Bytes an event stream may hold unsent (a client that stops reading) before the lake ends it. */
+export const MAX_STREAM_BUFFER_BYTES = 8 * 1024 * 1024
+
+/**
+ * Writes to an event stream unless it has ended. A client that never reads would make the lake
+ * buffer every event: past MAX_STREAM_BUFFER_BYTES unsent the stream is destroyed, logged once.
+ */
+export function writeEvent(res: ServerResponse, text: string, log: (line: string) => void, what: string): void {
+  if (res.writableEnded || res.destroyed) return
+  res.write(text)
+  if (res.writableLength > MAX_STREAM_BUFFER_BYTES) {
+    log(`${what}: the client is not reading (over ${MAX_STREAM_BUFFER_BYTES} bytes unsent); closing its stream`)
+    res.destroy()
+  }
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   sendJsonText(res, status, JSON.stringify(body))
 }

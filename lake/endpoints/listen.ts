@@ -6,6 +6,7 @@ import type { DataEndpoint, DataRequest } from '../context'
 import { badRequest, queryParseError } from '../errors'
 import type { LakeDocument } from '../ndjson'
 import { LOCAL_EDITOR } from '../editor'
+import { writeEvent } from '../http'
 import { checkQueryLimits } from '../query-limits'
 
 /**
@@ -54,7 +55,7 @@ function listen({ context, store, url, res }: DataRequest): void {
   // Events of a transaction queued before the client went away are dropped, not written to a closed stream.
   const send = (event: string, data: unknown) => {
     if (res.writableEnded || res.destroyed) return
-    res.write(`event: ${event}\nid: ${randomBytes(6).toString('hex')}\ndata: ${JSON.stringify(data)}\n\n`)
+    writeEvent(res, `event: ${event}\nid: ${randomBytes(6).toString('hex')}\ndata: ${JSON.stringify(data)}\n\n`, context.log, 'listener')
   }
   send('welcome', { listenerName: randomBytes(8).toString('hex') })
   context.streams.add(res)

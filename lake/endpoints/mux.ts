@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { LakeContext } from '../context'
 import { badRequest, LakeError, notFound } from '../errors'
-import { readJsonBody, sendJson } from '../http'
+import { readJsonBody, sendJson, writeEvent } from '../http'
 
 /**
  * Many listeners over one connection. A browser page keeps at most six HTTP/1.1 connections per
@@ -114,9 +114,8 @@ function openChannel(context: LakeContext, req: IncomingMessage, res: ServerResp
 }
 
 function subscribe(context: LakeContext, channel: Channel, id: string, path: string, dispatch: Dispatch): void {
-  const send = (event: string, data: unknown) => {
-    if (!channel.res.writableEnded && !channel.res.destroyed) channel.res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-  }
+  const send = (event: string, data: unknown) =>
+    writeEvent(channel.res, `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`, context.log, 'mux channel')
   let failed = false
   const out = new InProcessResponse({
     head: (status) => {

@@ -291,3 +291,26 @@ describe('response headers', () => {
     expect(headers['x-content-type-options']).toBe('nosniff')
   })
 })
+
+describe('a listener that never reads', () => {
+  it('has its stream closed once 8 MB are waiting, logged once', async () => {
+    const big = 'x'.repeat(200_000)
+    expect(
+      (await post('/v2025-02-19/data/mutate/production', { mutations: [{ create: { _id: 'bp-doc', _type: 'note', big } }] })).status,
+    ).toBe(200)
+    let closed = false
+    const req = request(`${lake.url}/v2025-02-19/data/listen/production?query=*[_id=="bp-doc"]`, (res) => {
+      res.pause()
+      res.on('close', () => (closed = true))
+    })
+    req.on('error', () => (closed = true))
+    req.end()
+    await new Promise((r) => setTimeout(r, 200))
+    for (let i = 0; i < 120 && !closed; i++) {
+      await post('/v2025-02-19/data/mutate/production', { mutations: [{ patch: { id: 'bp-doc', set: { big: `${i}${big}` } } }] })
+    }
+    for (let i = 0; i < 50 && !logged.some((line) => line.includes('not reading')); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(logged.filter((line) => line.includes('not reading'))).toHaveLength(1)
+    req.destroy()
+  }, 60_000)
+})
