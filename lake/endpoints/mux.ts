@@ -30,6 +30,8 @@ import { readJsonBody, sendJson, writeEvent } from '../http'
  */
 export const MAX_SUBSCRIPTIONS = 64
 export const MAX_MUX_BODY_BYTES = 16 * 1024
+/** Open channels per lake (each may hold MAX_SUBSCRIPTIONS listeners); one more is a 429. */
+export const MAX_CHANNELS = 256
 
 const LISTEN_PATH = /^\/v[^/?#]+\/data\/listen\/[^/?#]+(?:\?[^#]*)?$/
 const SUBSCRIPTION_ID = /^[A-Za-z0-9_.:-]{1,64}$/
@@ -97,6 +99,9 @@ export async function handleMux(
 }
 
 function openChannel(context: LakeContext, req: IncomingMessage, res: ServerResponse): void {
+  if (channelsOf(context).size >= MAX_CHANNELS) {
+    throw new LakeError(429, 'tooManyRequests', `At most ${MAX_CHANNELS} channels are open at once; close one first`)
+  }
   const id = randomUUID()
   const channel: Channel = { res, host: req.headers.host ?? '', subscriptions: new Map() }
   const channels = channelsOf(context)

@@ -37,6 +37,8 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 export const HEARTBEAT = '♥'
 const HEARTBEAT_MS = 30_000
 const MAX_PER_SOCKET = 16
+/** Open presence sockets per lake; one more upgrade is refused with a 503. */
+export const MAX_SOCKETS = 256
 const SOCKET_PATH = /^\/v([^/]+)\/socket\/([^/]+)$/
 
 type PresenceEvent =
@@ -170,6 +172,7 @@ export function createSockets(context: LakeContext, isApiVersion: (version: stri
         if (!isApiVersion(match[1]!)) throw new LakeError(400, 'httpBadRequest', `Invalid API version "${match[1]}"`)
         const dataset = decodeURIComponent(match[2]!)
         if (!context.datasets.has(dataset)) throw new LakeError(404, 'httpNotFound', `Dataset "${dataset}" not found`)
+        if (clients.size >= MAX_SOCKETS) throw new LakeError(503, 'serviceUnavailable', `At most ${MAX_SOCKETS} sockets are open at once`)
         wss.handleUpgrade(req, socket, head, (ws) => connected(ws, dataset))
       } catch (err) {
         refuse(socket, err instanceof LakeError ? err : new LakeError(400, 'httpBadRequest', (err as Error)?.message ?? 'Bad request'))

@@ -12,6 +12,7 @@ import WebSocket from 'ws'
 
 import { startLake, type Lake } from '@/lake'
 import { MAX_ASSET_BYTES } from '@/lake/endpoints/assets'
+import { MAX_CHANNELS } from '@/lake/endpoints/mux'
 import { MAX_PENDING_DELIVERIES } from '@/lake/webhooks'
 
 const fixture = join(__dirname, '../fixtures/lake')
@@ -313,4 +314,34 @@ describe('a listener that never reads', () => {
     expect(logged.filter((line) => line.includes('not reading'))).toHaveLength(1)
     req.destroy()
   }, 60_000)
+})
+
+describe('mux channels', () => {
+  it(`are at most ${MAX_CHANNELS} open at once: one more is a 429, and closing one frees a place`, async () => {
+    const open = (): Promise<{ status: number; close: () => void }> =>
+      new Promise((resolve, reject) => {
+        const req = request(`${lake.url}/v1/mux`, (res) => {
+          if (res.statusCode !== 200) res.resume()
+          resolve({ status: res.statusCode ?? 0, close: () => req.destroy() })
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    const channels = await Promise.all(Array.from({ length: MAX_CHANNELS }, open))
+    try {
+      expect(channels.every((c) => c.status === 200)).toBe(true)
+      expect((await open()).status).toBe(429)
+      channels.pop()!.close()
+      let status = 0
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 20))
+        const again = await open()
+        status = again.status
+        channels.push(again)
+      }
+      expect(status).toBe(200)
+    } finally {
+      for (const c of channels) c.close()
+    }
+  })
 })
