@@ -32,7 +32,9 @@ export function editorAccess(req: IncomingMessage, options: EditorAccessOptions)
     return { allowed: false, status: 403, reason: `Origin "${origin}" may not use the Studio's content lake.` }
   }
   const site = req.headers['sec-fetch-site']
-  if (origin === undefined && (site === 'cross-site' || site === 'same-site')) {
+  // Following a link to /studio from elsewhere is fine (the page cannot be framed); a subresource is not.
+  const navigation = req.headers['sec-fetch-mode'] === 'navigate' && req.method === 'GET'
+  if (origin === undefined && !navigation && (site === 'cross-site' || site === 'same-site')) {
     return { allowed: false, status: 403, reason: 'A page on another site may not use the Studio or its content lake.' }
   }
   if (options.password) {

@@ -17,8 +17,8 @@ import { datasetWith, type RunningLake, startTestLake } from '../../helpers/lake
 const QUERY = '/lake/v2025-02-19/data/query/production?query=count(*%5B_type%3D%3D%22topic%22%5D)'
 
 /** A request as editorAccess sees it. */
-function request(headers: Record<string, string>, remoteAddress = '127.0.0.1'): IncomingMessage {
-  return { headers, socket: { remoteAddress } as Socket } as unknown as IncomingMessage
+function request(headers: Record<string, string>, remoteAddress = '127.0.0.1', method = 'GET'): IncomingMessage {
+  return { headers, method, socket: { remoteAddress } as Socket } as unknown as IncomingMessage
 }
 const basic = (password: string) => `Basic ${Buffer.from(`editor:${password}`).toString('base64')}`
 
@@ -53,6 +53,19 @@ describe('editor access', () => {
       expect(editorAccess(request({ host: 'localhost:3000', 'sec-fetch-site': site }), {})).toMatchObject({ allowed: false, status: 403 })
     }
     expect(editorAccess(request({ host: 'localhost:3000', 'sec-fetch-site': 'same-origin' }), {})).toEqual({ allowed: true })
+    // An editor following a link to /studio from another site is a navigation, not a page acting for them.
+    expect(
+      editorAccess(
+        request({ host: 'localhost:3000', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' }, '127.0.0.1', 'GET'),
+        {},
+      ),
+    ).toEqual({ allowed: true })
+    expect(
+      editorAccess(
+        request({ host: 'localhost:3000', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' }, '127.0.0.1', 'POST'),
+        {},
+      ),
+    ).toMatchObject({ allowed: false })
     expect(editorAccess(request({ host: 'localhost:3000', 'sec-fetch-site': 'none' }), {})).toEqual({ allowed: true })
   })
 
