@@ -17,6 +17,8 @@ import { studioConfig } from '../../../sanity.config'
 import { LOCAL_EDITOR, LOCAL_PROJECT_ID, localAuthStore, localStudioClient } from '../../../sanity/local/studio'
 import { newDocumentOptions, singletonActions, singletonTemplates } from '../../../sanity/structure'
 
+import { runChecks } from './harness'
+
 const origin = 'http://studio.example.test:8080'
 const checks: [string, () => Promise<void> | void][] = []
 const check = (name: string, run: () => Promise<void> | void) => checks.push([name, run])
@@ -78,18 +80,4 @@ check("with a project configured: that project and dataset, Sanity's own login a
     assert.equal(config[feature], undefined, feature)
 })
 
-async function main() {
-  let failed = 0
-  for (const [name, run] of checks) {
-    try {
-      await run()
-      console.log(`ok - ${name}`)
-    } catch (error) {
-      failed++
-      console.log(`not ok - ${name}\n${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
-  process.exit(failed ? 1 : 0)
-}
-
-void main()
+void runChecks(checks)
