@@ -386,6 +386,14 @@ describe('sitemap.xml and robots.txt', () => {
     expect(body).toContain('Disallow: /search')
     expect(body).toContain(`Sitemap: ${origin}/sitemap.xml`)
   })
+
+  it('/favicon.ico answers (browsers ask for it on pages that name no icon, such as the not-found page)', async () => {
+    const response = await fetch(`${site.url}/favicon.ico`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/)
+    const bytes = Buffer.from(await response.arrayBuffer())
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2), bytes.readUInt16LE(4)]).toEqual([0, 1, 3])
+  })
 })
 
 describe('search', () => {
