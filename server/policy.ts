@@ -43,12 +43,33 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
         }
       }
       const pageOptions = path === '/studio' || path.startsWith('/studio/') ? studioOptions : options
-      return { headers: { ...transport, 'content-security-policy': pagePolicy(inlineScriptHashes(body.toString('utf8')), pageOptions) } }
+      const html = body.toString('utf8')
+      return {
+        headers: {
+          ...transport,
+          'content-security-policy': pagePolicy(inlineScriptHashes(html), pageOptions),
+          ...redirectLocation(status, html),
+        },
+      }
     },
     other(): OutgoingHttpHeaders {
       return { ...transport, 'content-security-policy': RESOURCE_POLICY }
     },
   }
+}
+
+/**
+ * The Location of a page's redirect (`redirect()`/`permanentRedirect()` in a page) when Next sent
+ * its 307/308 without one: Next 16.4 keeps a redirect regenerated in the background (ISR) in its
+ * cache with the status but without the Location header, and serves it so from then on. The page
+ * still carries the redirect in its payload (`NEXT_REDIRECT;replace;<path>;308;`); only a path on
+ * this site is taken from it. A response that has its Location keeps it (site-server.ts).
+ */
+export function redirectLocation(status: number, html: string): OutgoingHttpHeaders {
+  if (status !== 307 && status !== 308) return {}
+  const match = /NEXT_REDIRECT;(?:replace|push);(\/[^;"\\\s]*);30[78];/.exec(html)
+  const location = match?.[1]
+  return location && !location.startsWith('//') ? { location } : {}
 }
 
 /** `SANITY_STUDIO_URL`: where a Studio hosted elsewhere runs, so its Presentation tool may frame pages. */

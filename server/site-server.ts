@@ -56,7 +56,16 @@ export function createSiteServer(
       }
     }
     compress(req as never, res as never, () => {
-      interceptHtml(res, (response) => policy.html(response, url.split('?')[0]), policy.other)
+      interceptHtml(
+        res,
+        (response) => {
+          const rewrite = policy.html(response, url.split('?')[0])
+          // A Location Next set stands; policy.html only supplies one a cached redirect lost.
+          if (res.hasHeader('location')) delete rewrite.headers.location
+          return rewrite
+        },
+        policy.other,
+      )
       handle(req, res).catch((error: unknown) => {
         console.error('[server] request failed', error)
         // Part of the body is out: cut the connection, so no client or cache takes it as whole.

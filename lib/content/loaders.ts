@@ -4,7 +4,16 @@ import { matchPatterns, searchTerms } from '@/lib/search/terms'
 
 import { ContentError } from './errors'
 import { loadDocument, loadList } from './load'
-import { type Article, articleBySlugQuery, articleLists, articleSchema, articleSlugSchema, articleSlugsQuery } from './queries/article'
+import {
+  type Article,
+  articleBySlugQuery,
+  articleLists,
+  articleRedirectQuery,
+  articleRedirectSchema,
+  articleSchema,
+  articleSlugSchema,
+  articleSlugsQuery,
+} from './queries/article'
 import { ARTICLES_PER_PAGE, articlesPageQuery, homeArticlesQuery, homeArticlesSchema } from './queries/articles'
 import { type Author, authorBySlugQuery, authorLists, authorSchema } from './queries/author'
 import { type FeedArticle, feedArticleSchema, feedArticlesQuery } from './queries/feed'
@@ -89,6 +98,24 @@ async function nullWhenInvalid<T>(load: Promise<T | null>): Promise<T | null> {
     return null
   }
 }
+
+/**
+ * Where an old slug of an article now leads: the current slug of the article that keeps it among
+ * its old slugs, or null. Tagged like the article's page at that slug, so the change that adds or
+ * drops the old slug (whose webhook names it) revalidates the redirect.
+ */
+export const findArticleRedirect = cache(async (slug: string): Promise<string | null> => {
+  const target = await nullWhenInvalid(
+    loadDocument({
+      name: 'articleRedirect',
+      query: articleRedirectQuery,
+      params: { slug },
+      tags: [tags.article(slug)],
+      schema: articleRedirectSchema,
+    }),
+  )
+  return target && target.slug !== slug ? target.slug : null
+})
 
 /**
  * Slugs of the newest articles that render, for prebuilding: a malformed one is skipped (and

@@ -38,6 +38,8 @@ export interface DocumentChange {
   slug: string | null
   /** Its slug before the change (null for a create). */
   previousSlug: string | null
+  /** For an article: its old slugs, which redirect to it, before or after the change. */
+  oldSlugs?: string[]
   /** For an article: the topics it was in before or is in after the change. */
   topics: string[]
   /** Whether a field other documents' cards and pages show (title, name, slug) changed. */
@@ -74,7 +76,7 @@ export function tagsForChange(change: DocumentChange, dependents: Dependents = N
   const cardsChanged = cardHolders(change, dependents.referrers).length > 0
   switch (change._type) {
     case 'article':
-      for (const slug of slugs) out.add(tags.article(slug))
+      for (const slug of [...slugs, ...(change.oldSlugs ?? [])]) out.add(tags.article(slug))
       // Membership, order or a card changed: every listing (their topics' and authors' pages included).
       out.add(tags.articles)
       break

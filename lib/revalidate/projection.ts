@@ -12,6 +12,8 @@ import { WebhookError } from './errors'
  *
  * - `slug` is its slug now, or before a delete; `previousSlug` the one before the change, so a
  *   renamed, unpublished or deleted document's old page is revalidated too.
+ * - `oldSlugs`: an article's old slugs (`previousSlugs`) before or after the change: the pages at
+ *   those addresses redirect to it, or stop redirecting.
  * - `topics`: the topics an article was in before or is in after the change, so the articles
  *   showing it among their related articles are found even when it left a topic.
  * - `cardChanged`: whether a field that other documents' pages show changed (an article's title,
@@ -24,9 +26,16 @@ export const REVALIDATE_PROJECTION = `{
   "operation": delta::operation(),
   "slug": coalesce(after().slug.current, before().slug.current),
   "previousSlug": before().slug.current,
+  "oldSlugs": array::unique(coalesce(before().previousSlugs, []) + coalesce(after().previousSlugs, [])),
   "topics": array::unique(coalesce(before().topics[]._ref, []) + coalesce(after().topics[]._ref, [])),
   "cardChanged": delta::changedAny((title, name, slug))
 }`
+
+/** More old slugs than the schema allows (20) are not revalidated: a forged body cannot fan out. */
+const MAX_OLD_SLUGS = 40
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : []
 
 const OPERATIONS: readonly string[] = ['create', 'update', 'delete'] satisfies ChangeOperation[]
 
@@ -52,7 +61,8 @@ export function changeFromBody(body: string): DocumentChange {
     operation,
     slug: text(doc.slug),
     previousSlug: text(doc.previousSlug),
-    topics: Array.isArray(doc.topics) ? doc.topics.filter((id): id is string => typeof id === 'string' && id !== '') : [],
+    oldSlugs: strings(doc.oldSlugs).slice(0, MAX_OLD_SLUGS),
+    topics: strings(doc.topics),
     cardChanged: typeof doc.cardChanged === 'boolean' ? doc.cardChanged : true,
   }
 }

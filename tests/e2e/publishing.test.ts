@@ -65,6 +65,17 @@ async function expectUnrelatedFromCache(): Promise<void> {
   expect(response.headers.get('x-nextjs-cache')).toBe('HIT')
 }
 
+/**
+ * Lets the unrelated page finish regenerating: a topic's rename reaches every article that may
+ * show one of its articles as related, and that may include it.
+ */
+async function settleUnrelated(): Promise<void> {
+  const deadline = Date.now() + 5_000
+  while ((await fetch(url(UNRELATED))).headers.get('x-nextjs-cache') !== 'HIT' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 it("an article's new title reaches its page, /insights, its topic and author pages and the feed; an unrelated article stays cached", async () => {
   const title = 'Leadership, retitled on publish'
   await client().patch(SEED.id).set({ title }).commit()
@@ -103,6 +114,38 @@ it('a slug change serves the new URL and the old one answers 404', async () => {
   SEED.slug = slug
 }, 60_000)
 
+/** Polls `path` (not following redirects) until it answers a 308 to `location`, for at most 5 s. */
+async function redirectsWithin5s(path: string, location: string): Promise<void> {
+  const deadline = Date.now() + 5_000
+  for (;;) {
+    const response = await fetch(url(path), { redirect: 'manual' })
+    await response.arrayBuffer()
+    if (response.status === 308 && response.headers.get('location') === location) return
+    if (Date.now() > deadline)
+      throw new Error(`${path} did not redirect to ${location} within 5 s (status ${response.status}, ${response.headers.get('location')})`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+it('a slug change that keeps the old slugs (previousSlugs): each old URL answers 308 to the new one', async () => {
+  const original = 'shifting-position-of-leadership-digital-disruption'
+  const slug = 'leadership-when-disrupted'
+  // The original URL has answered 404 since the last change, and that answer is cached.
+  await within5s(`/insights/${original}`, (_, status) => status === 404)
+  await settleUnrelated()
+  await client()
+    .patch(SEED.id)
+    .set({ slug: { _type: 'slug', current: slug }, previousSlugs: [SEED.slug, original] })
+    .commit()
+  await within5s(`/insights/${slug}`, (_, status) => status === 200)
+  await redirectsWithin5s(`/insights/${SEED.slug}`, `/insights/${slug}`)
+  await redirectsWithin5s(`/insights/${original}`, `/insights/${slug}`)
+  const followed = await fetch(url(`/insights/${original}`))
+  expect({ status: followed.status, url: new URL(followed.url).pathname }).toEqual({ status: 200, url: `/insights/${slug}` })
+  await expectUnrelatedFromCache()
+  SEED.slug = slug
+}, 60_000)
+
 it('unpublishing makes the page 404 and takes it out of /insights, the feed and the sitemap', async () => {
   const listing = await insightsPageOfSeed()
   // Listed everywhere before (so the checks below can fail).
@@ -116,17 +159,15 @@ it('unpublishing makes the page 404 and takes it out of /insights, the feed and 
     .delete(SEED.id)
     .commit()
   await within5s(`/insights/${SEED.slug}`, (_, status) => status === 404)
+  // Its old slugs no longer lead anywhere.
+  await within5s('/insights/shifting-position-of-leadership-digital-disruption', (_, status) => status === 404)
   await within5s(listing, (html) => !html.includes(`/insights/${SEED.slug}"`))
   await within5s('/feeds/rss.xml', (html) => !html.includes(`/insights/${SEED.slug}<`))
   await within5s('/sitemap.xml', (html) => !html.includes(`/insights/${SEED.slug}<`))
 }, 60_000)
 
 it('a forged or replayed webhook changes nothing', async () => {
-  // Settle the page first: earlier changes may have left it to regenerate.
-  const deadline = Date.now() + 5_000
-  while ((await fetch(url(UNRELATED))).headers.get('x-nextjs-cache') !== 'HIT' && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  await settleUnrelated()
   const before = (await getPage(url(UNRELATED))).html
   const body = JSON.stringify({ _id: 'article-strategy-in-the-fog', _type: 'article', slug: 'strategy-in-the-fog' })
   const forged = await fetch(url('/api/revalidate'), {

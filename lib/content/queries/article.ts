@@ -11,6 +11,7 @@ import {
   imageFields,
   imageSchema,
   itemsCheckedByLoader,
+  listableArticle,
   portableTextSchema,
   readingMinutes,
   referenceList,
@@ -113,3 +114,13 @@ export const articleSlugsQuery = defineQuery(
   `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) [0...$limit].slug.current`,
 )
 export const articleSlugSchema = z.string().min(1)
+
+/**
+ * The article that keeps `$slug` among its old slugs (`previousSlugs`, set by editors), as the
+ * slug to redirect to; the most recently changed one when two keep it. Only articles a reader
+ * can open: a redirect never lands on a 404.
+ */
+export const articleRedirectQuery = defineQuery(
+  `*[${listableArticle} && $slug in previousSlugs] | order(_updatedAt desc) [0]{"slug": slug.current}`,
+)
+export const articleRedirectSchema = z.object({ slug: z.string().min(1) })

@@ -3,7 +3,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity'
 
 import { formatFullDate } from '../../../lib/format'
 import { altTextField } from '../objects/imageAlt'
-import { slugField } from '../objects/slug'
+import { previousSlugsField, slugField } from '../objects/slug'
 
 /** The article preview's subtitle: first author and publication date as the site prints it, "Jennifer Jordan · 3 March 2025". */
 export function articleSubtitle(author: unknown, publishedAt: unknown): string {
@@ -127,6 +127,7 @@ export const article = defineType({
       ],
     }),
     defineField({ name: 'seo', title: 'Search & sharing', type: 'seo', group: 'seo' }),
+    previousSlugsField({ group: 'seo', path: '/insights/' }),
   ],
   orderings: [
     { title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] },

@@ -1,4 +1,4 @@
-import { defineField } from 'sanity'
+import { defineArrayMember, defineField } from 'sanity'
 
 /** Longest slug the Generate button makes. */
 export const SLUG_MAX_LENGTH = 96
@@ -39,5 +39,38 @@ export function slugField({ source, missing, group }: { source: string; missing:
     // .error() message would replace Sanity's "Slug is already in use" too. This custom rule only
     // speaks when there is no slug at all, and blocks publishing as required() did.
     validation: (rule) => rule.custom((value) => (value == null ? missing : true)),
+  })
+}
+
+/** How many old slugs one document keeps (each is a revalidation tag on every change of it). */
+export const PREVIOUS_SLUGS_MAX = 20
+
+/**
+ * Web addresses the document had before: the site answers `<path><old slug>` with a permanent
+ * redirect (308) to the current address, so links and search results keep working after a rename.
+ * Each entry must be a slug as Generate makes it, not the current slug, and listed once.
+ */
+export function previousSlugsField({ group, path }: { group?: string; path: string }) {
+  return defineField({
+    name: 'previousSlugs',
+    title: 'Old web addresses',
+    type: 'array',
+    group,
+    description: `Slugs this page had before. Readers who open ${path}<old slug> are sent to the current address. Add the old slug here when you change the slug of a published page.`,
+    of: [defineArrayMember({ type: 'string' })],
+    options: { layout: 'tags' },
+    validation: (rule) => [
+      rule.unique().error('Each old slug once'),
+      rule.max(PREVIOUS_SLUGS_MAX).error(`At most ${PREVIOUS_SLUGS_MAX} old slugs`),
+      rule.custom((value, context) => {
+        const current = (context.document?.slug as { current?: unknown } | undefined)?.current
+        for (const slug of Array.isArray(value) ? value : []) {
+          if (typeof slug !== 'string' || slug === '' || slugify(slug) !== slug)
+            return `"${String(slug)}" is not a slug: lower-case letters, digits and hyphens, as Generate makes them`
+          if (slug === current) return `"${slug}" is the current slug: remove it from the old ones`
+        }
+        return true
+      }),
+    ],
   })
 }

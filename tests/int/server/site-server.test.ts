@@ -113,6 +113,27 @@ describe('the site server', () => {
     expect(await response.text()).toContain('Something went wrong')
   })
 
+  it('gives a cached redirect that lost its Location the one in its payload; a Location Next set stands; never another site', async () => {
+    const redirectPage = (path: string) =>
+      `<!DOCTYPE html><html id="__next_error__"><body><script>self.__next_f.push([1,"b:E{\\"digest\\":\\"NEXT_REDIRECT;replace;${path};308;\\"}\\n"])</script></body></html>`
+    const location = async () => {
+      const response = await fetch(`${url}/insights/old-slug`, { redirect: 'manual' })
+      await response.text()
+      return [response.status, response.headers.get('location')]
+    }
+    answer = page(308, redirectPage('/insights/new-slug'))
+    expect(await location()).toEqual([308, '/insights/new-slug'])
+    answer = async (req, res) => {
+      res.setHeader('location', '/insights/set-by-next')
+      return page(308, redirectPage('/insights/new-slug'))(req, res)
+    }
+    expect(await location()).toEqual([308, '/insights/set-by-next'])
+    answer = page(308, redirectPage('//evil.example/x'))
+    expect(await location()).toEqual([308, null])
+    answer = page(200, redirectPage('/insights/new-slug'))
+    expect(await location()).toEqual([200, null])
+  })
+
   it('adds no policy to answers without a body: HEAD, and a 304 that refreshes a cached page', async () => {
     answer = async (req, res) => {
       // Next's way: a 304 (and HEAD) end before any content type is set.

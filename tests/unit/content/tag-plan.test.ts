@@ -155,6 +155,20 @@ const TABLE: Record<string, Row> = {
     tags: ['article:a', 'article:a-new', 'article:b', 'article:c', 'list:article'],
     pages: ['article a', 'article a-new', 'article b', 'article c', ...LISTINGS],
   },
+  'article slug change keeping the old slug (previousSlugs): the old page, now a 308 to the new, and the new': {
+    before: articleA,
+    after: edit(articleA, { slug: { current: 'a-new' }, previousSlugs: ['a'] }),
+    source: { referrers: [article('article-b', 'b')], relatedPages: ['b', 'c'] },
+    tags: ['article:a', 'article:a-new', 'article:b', 'article:c', 'list:article'],
+    pages: ['article a', 'article a-new', 'article b', 'article c', ...LISTINGS],
+  },
+  'an old slug dropped from an article: the page at it stops redirecting (now a 404)': {
+    before: edit(articleA, { previousSlugs: ['z'] }),
+    after: articleA,
+    source: { referrers: [article('article-b', 'b')], relatedPages: ['b', 'c'] },
+    tags: ['article:a', 'article:b', 'article:c', 'article:z', 'list:article'],
+    pages: ['article a', 'article b', 'article c', 'article z', ...LISTINGS],
+  },
   'article unpublish or delete: its page (now a 404), every listing, feed and sitemap, pages sharing a topic': {
     before: articleA,
     after: null,

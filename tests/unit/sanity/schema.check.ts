@@ -104,6 +104,23 @@ async function main() {
         ),
     ],
     [
+      "an article's old slugs: kept when they are slugs; the current slug, a non-slug or a repeat is named",
+      async () => {
+        assert.deepEqual(await problemsWith('article-boards', (doc) => (doc.previousSlugs = ['boards-learn', 'learning-boards'])), [])
+        assert.deepEqual(await problemsWith('article-boards', (doc) => (doc.previousSlugs = ['Boards Learn'])), [
+          'article-boards previousSlugs: "Boards Learn" is not a slug: lower-case letters, digits and hyphens, as Generate makes them',
+        ])
+        assert.deepEqual(await problemsWith('article-boards', (doc) => (doc.previousSlugs = ['boards-that-learn'])), [
+          'article-boards previousSlugs: "boards-that-learn" is the current slug: remove it from the old ones',
+        ])
+        const repeated = await problemsWith('article-boards', (doc) => (doc.previousSlugs = ['boards-learn', 'boards-learn']))
+        assert.ok(
+          repeated.some((p) => p.includes('Each old slug once')),
+          repeated.join('\n'),
+        )
+      },
+    ],
+    [
       'links must start with http:// or https://',
       async () => {
         assert.deepEqual(
@@ -262,6 +279,7 @@ async function main() {
           'researchLinks',
           'relatedArticles',
           'seo',
+          'previousSlugs',
         ])
         assert.deepEqual(fieldsOf('author'), ['name', 'slug', 'role', 'affiliation', 'bio', 'photo', 'links'])
         assert.deepEqual(fieldsOf('researchHubLink'), ['title', 'description', 'url', 'kind'])

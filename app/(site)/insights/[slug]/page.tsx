@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 
 import { ArticleBody } from '@/components/article/ArticleBody'
 import { ArticleHeader } from '@/components/article/ArticleHeader'
@@ -8,8 +8,8 @@ import { JsonLd } from '@/components/JsonLd'
 import { LatestResearch } from '@/components/LatestResearch'
 import { RelatedArticles } from '@/components/RelatedArticles'
 import { ResearchLinks } from '@/components/ResearchLinks'
-import { findArticle, getArticleSlugs, getSiteSettings } from '@/lib/content'
-import { slugFromSegment } from '@/lib/routing/paths'
+import { findArticle, findArticleRedirect, getArticleSlugs, getSiteSettings } from '@/lib/content'
+import { paths, slugFromSegment } from '@/lib/routing/paths'
 import { articleJsonLd } from '@/lib/seo/jsonld'
 import { articleMetadata } from '@/lib/seo/metadata'
 
@@ -29,8 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const [article, settings] = await Promise.all([findArticle(slugFromSegment((await params).slug)), getSiteSettings()])
-  if (!article) notFound()
+  const slug = slugFromSegment((await params).slug)
+  const [article, settings] = await Promise.all([findArticle(slug), getSiteSettings()])
+  if (!article) {
+    // An old slug the editors kept: 308 to the article's address now.
+    const current = await findArticleRedirect(slug)
+    if (current) permanentRedirect(paths.article(current))
+    notFound()
+  }
   return (
     <article className="article">
       <JsonLd data={articleJsonLd(article)} />
