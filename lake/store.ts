@@ -196,8 +196,8 @@ export class DatasetStore {
       timestamp: timestamp ?? new Date().toISOString(),
       identity: 'local-editor',
       documents: [...changed].map(([id, after]) => {
-        const before = previous.get(id)?._rev
-        return typeof before === 'string' ? { id, before, after } : { id, after }
+        const was = previous.get(id)
+        return was && typeof was._rev === 'string' ? { id, before: was._rev, previous: was, after } : { id, after }
       }),
     })
     this.revisions.add(transactionId)

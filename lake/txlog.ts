@@ -3,9 +3,9 @@
  * outside images/ and ignored by the export format) and the recent history kept past compaction
  * (`.lake/<file>.history.ndjson`).
  *
- * One line per committed transaction, `{id, timestamp, identity, documents: [{id, before, after}]}`:
- * `before` is the `_rev` the document had (absent when it did not exist), `after` its whole new
- * state (null when deleted). Each line is fsync'd before the write is acknowledged. Replaying whole
+ * One line per committed transaction, `{id, timestamp, identity, documents: [{id, before, previous, after}]}`:
+ * `before` is the `_rev` the document had (absent when it did not exist), `previous` its whole
+ * state then, `after` its whole new state (null when deleted). Each line is fsync'd before the write is acknowledged. Replaying whole
  * states in order is idempotent: over a dataset file that already holds some (or all) of the
  * logged transactions it gives the same documents, so a crash between compaction's rename of the
  * dataset file and its rewrite of the log double-applies nothing.
@@ -16,7 +16,12 @@ import { basename, dirname, join } from 'node:path'
 import { LakeError } from './errors'
 import type { LakeDocument } from './ndjson'
 
-export type TxDocument = { id: string; before?: string; after: LakeDocument | null }
+/**
+ * One document of a transaction: `before` its `_rev` before (absent when it did not exist) and
+ * `previous` its whole state then (for the history endpoints: logs written before it was kept lack
+ * it), `after` its whole new state (null when deleted).
+ */
+export type TxDocument = { id: string; before?: string; previous?: LakeDocument; after: LakeDocument | null }
 export type TxEntry = { id: string; timestamp: string; identity?: string; documents: TxDocument[] }
 
 /** The folder beside a dataset file where the lake keeps its log and history. */

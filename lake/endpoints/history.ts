@@ -1,59 +1,110 @@
 import type { DataEndpoint, DataRequest } from '../context'
-import { notFound } from '../errors'
+import { badRequest, notFound } from '../errors'
+import { documentAt, filterTransactions, type HistoryTransaction, transactionsOf } from '../history'
 import { sendJson } from '../http'
 import type { LakeDocument } from '../ndjson'
 
 /**
- * GET /data/history/:dataset/... - the Studio's history panel and revision lookups. The lake keeps
- * no transaction log, so:
+ * GET /data/history/:dataset/... - Sanity's History API, from the transaction log (history.ts):
  *
- * - `transactions/:ids`: an empty NDJSON stream (no transactions known)
- * - `documents/:ids?revision=R | lastRevision=true | time=T`: `{documents}` from the current
- *   version only: the documents whose `_rev` is R, every document for lastRevision, those last
- *   changed at or before T for time (an older state is not kept, so it is left out)
- * - `events/documents/:id`: `{events: {[id]: []}, nextCursor: ''}`
+ * - `transactions/:ids`: NDJSON, one transaction per line (`id`, `timestamp`, `author`,
+ *   `documentIDs`, `effects` with `effectFormat=mendoza`, `mutations` unless `excludeMutations`),
+ *   filtered by `fromTransaction`, `toTransaction`, `fromTime`, `toTime`, `authors`, `reverse`,
+ *   `limit` (default and most 1000)
+ * - `documents/:ids?revision=R | time=T | lastRevision=true`: `{documents}` as they were
+ * - `events/documents/:id`: `{events: {[id]: []}, nextCursor: ''}` (the Studio asks for events
+ *   only with the events API turned on, which needs Sanity's cloud)
  */
 export const historyEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', handle: history }
 
-const ids = (list: string) =>
-  list
+/** Most document ids one request may name, and most transactions one answer holds. */
+const MAX_IDS = 100
+const MAX_TRANSACTIONS = 1000
+
+function ids(list: string): string[] {
+  const out = list
     .split(',')
-    .map((id) => decodeURIComponent(id))
+    .map((id) => {
+      try {
+        return decodeURIComponent(id)
+      } catch {
+        throw badRequest(`Document id ${JSON.stringify(id)} is not valid %-encoding`)
+      }
+    })
     .filter(Boolean)
+  if (out.length > MAX_IDS) throw badRequest(`At most ${MAX_IDS} document ids per request`)
+  return out
+}
+
+function isoTime(name: string, value: string | null): string | null {
+  if (value === null || value === '') return null
+  if (Number.isNaN(Date.parse(value))) throw badRequest(`${name} must be a date and time (ISO 8601), got ${JSON.stringify(value)}`)
+  return new Date(value).toISOString()
+}
 
 function history({ store, url, rest, res }: DataRequest): void {
   const path = rest ?? ''
   const slash = path.indexOf('/')
   const kind = path.slice(0, slash)
   const tail = path.slice(slash + 1)
-  if (slash > 0 && kind === 'transactions' && tail) {
+  const params = url.searchParams
+  const current = (id: string): LakeDocument | undefined => store.view('raw').byId.get(id)
+  if (slash > 0 && kind === 'transactions' && tail && !tail.includes('/')) {
+    const limitParam = params.get('limit')
+    const limit = limitParam === null ? MAX_TRANSACTIONS : Number(limitParam)
+    if (!Number.isInteger(limit) || limit < 0) throw badRequest(`limit must be a whole number, got ${JSON.stringify(limitParam)}`)
+    const list = filterTransactions(transactionsOf(store.transactions(), current, ids(tail)), {
+      fromTransaction: params.get('fromTransaction'),
+      toTransaction: params.get('toTransaction'),
+      fromTime: isoTime('fromTime', params.get('fromTime')),
+      toTime: isoTime('toTime', params.get('toTime')),
+      authors: params.get('authors')?.split(',').filter(Boolean) ?? null,
+      reverse: params.get('reverse') === 'true',
+      limit: Math.min(limit, MAX_TRANSACTIONS),
+    })
+    const mendoza = params.get('effectFormat') === 'mendoza'
+    const withMutations = params.get('excludeMutations') !== 'true'
+    const withContent = params.get('excludeContent') !== 'true'
+    const lines = list.map(({ effects, mutations, ...tx }) =>
+      JSON.stringify({
+        ...tx,
+        ...(mendoza ? { effects } : {}),
+        ...(withMutations ? { mutations: withContent ? mutations : mutations.map(idOnly) } : {}),
+      }),
+    )
     res.statusCode = 200
     res.setHeader('Content-Type', 'application/x-ndjson')
     res.setHeader('Cache-Control', 'no-store')
-    res.end()
+    res.end(lines.map((line) => `${line}\n`).join(''))
     return
   }
-  if (slash > 0 && kind === 'documents' && tail) {
-    const byId = store.view('raw').byId
-    const revision = url.searchParams.get('revision')
-    const time = url.searchParams.get('time')
-    const keep = (doc: LakeDocument) => {
-      if (revision) return doc._rev === revision
-      if (url.searchParams.get('lastRevision') === 'true' || !time) return true
-      return typeof doc._updatedAt === 'string' && doc._updatedAt <= time
-    }
+  if (slash > 0 && kind === 'documents' && tail && !tail.includes('/')) {
+    const revision = params.get('revision')
+    const time = isoTime('time', params.get('time'))
+    const entries = store.transactions()
     const documents = ids(tail)
-      .map((id) => byId.get(id))
-      .filter((doc): doc is LakeDocument => doc !== undefined && keep(doc))
+      .map((id) => {
+        if (revision) return documentAt(entries, current(id), id, { revision })
+        if (time && params.get('lastRevision') !== 'true') return documentAt(entries, current(id), id, { time })
+        return current(id)
+      })
+      .filter((doc): doc is LakeDocument => doc !== undefined)
     sendJson(res, 200, { documents })
     return
   }
   const events = /^events\/documents\/([^/]+)$/.exec(path)
   if (events) {
-    sendJson(res, 200, { events: { [decodeURIComponent(events[1]!)]: [] }, nextCursor: '' })
+    sendJson(res, 200, { events: { [ids(events[1]!)[0] ?? '']: [] }, nextCursor: '' })
     return
   }
   throw notFound(`No history route for ${url.pathname}`)
+}
+
+/** A mutation without the document's content (`excludeContent=true`): what was written, not what. */
+function idOnly(mutation: HistoryTransaction['mutations'][number]) {
+  if (!('createOrReplace' in mutation)) return mutation
+  const { _id, _type } = mutation.createOrReplace as { _id: string; _type: string }
+  return { createOrReplace: { _id, _type } }
 }
 
 /**

@@ -5,6 +5,7 @@ import { evaluate, parse, type ExprNode } from 'groq-js'
 import type { DataEndpoint, DataRequest } from '../context'
 import { badRequest, queryParseError } from '../errors'
 import type { LakeDocument } from '../ndjson'
+import { effects, withoutRev } from '../effects'
 import { LOCAL_EDITOR } from '../editor'
 import { writeEvent } from '../http'
 import { checkQueryLimits } from '../query-limits'
@@ -103,20 +104,4 @@ function listen({ context, store, url, res }: DataRequest): void {
     unsubscribe()
     context.streams.delete(res)
   })
-}
-
-function withoutRev(doc: LakeDocument): Omit<LakeDocument, '_rev'> {
-  const rest: Record<string, unknown> = { ...doc }
-  delete rest._rev
-  return rest as Omit<LakeDocument, '_rev'>
-}
-
-/**
- * The mendoza patches (https://github.com/sanity-io/mendoza) from one state of a document to the
- * other and back, without `_rev` (the Studio applies them to the document without it). Each is
- * the one-instruction patch "the value is X" (opcode 0), or X = null for "deleted": valid mendoza,
- * just not the smallest diff Sanity would send.
- */
-function effects(before: LakeDocument | null, after: LakeDocument | null) {
-  return { apply: [0, after ? withoutRev(after) : null], revert: [0, before ? withoutRev(before) : null] }
 }
