@@ -3,7 +3,7 @@
  * Builds the site, serves it on the embedded default and measures: served speed of the cached seed
  * article against a bare node server (served.ts), client JavaScript per route (client-js.ts),
  * Lighthouse (lighthouse.ts), then first-render cost on generated datasets (render.ts). Prints a
- * report, adds the lake and publish figures already in bench/results/, writes bench/results/bench.json.
+ * report, adds the lake, lake-write and publish figures already in bench/results/, writes bench/results/bench.json.
  * It builds into .next: run it under the shared build lock (flock /tmp/build.lock npm run bench).
  */
 import { spawnSync } from 'node:child_process'
@@ -15,7 +15,7 @@ import { startLake } from '../../lake'
 import { measureClientJs } from './client-js'
 import { measureLighthouse } from './lighthouse'
 import { measureRender } from './render'
-import { flatTable, lakeTable, readSaved } from './saved-results'
+import { flatTable, lakeTable, lakeWritesTable, readSaved } from './saved-results'
 import { measureServed } from './served'
 import { buildSite, onStop, ROOT, startSite, stopAll } from './site'
 import { clientJsTable, lighthouseTable, renderTable, servedTable } from './table'
@@ -87,6 +87,7 @@ async function main() {
 
   const lakeSaved = readSaved(RESULTS, 'lake.json')
   const publishSaved = readSaved(RESULTS, 'publish.json')
+  const lakeWritesSaved = readSaved(RESULTS, 'lake-writes.json')
   const wallSeconds = Math.round((Date.now() - started) / 1000)
 
   const report = [
@@ -109,6 +110,9 @@ async function main() {
     '5. Lake queries (bench:lake)',
     lakeTable(lakeSaved),
     '',
+    '   Lake writes: one small patch through @sanity/client, request to acknowledgement (bench:lake-writes)',
+    lakeWritesTable(lakeWritesSaved),
+    '',
     '   Publish (bench:publish)',
     flatTable(publishSaved, 'npm run bench:publish'),
     '',
@@ -128,6 +132,7 @@ async function main() {
     lighthouse,
     lake: lakeSaved.data ?? 'not run',
     publish: publishSaved.data ?? 'not run',
+    lakeWrites: lakeWritesSaved.data ?? 'not run',
   }
   fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`)
   console.log(`wrote ${path.relative(ROOT, out)}`)

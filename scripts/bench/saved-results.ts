@@ -40,6 +40,28 @@ export function lakeTable(saved: Saved): string {
   ].join('\n')
 }
 
+type LakeWritesJson = {
+  results: Record<string, { documents: number; fileBytes: number; patch: Stats }>
+}
+
+/** bench:lake-writes: one small patch's latency at each dataset size. */
+export function lakeWritesTable(saved: Saved): string {
+  if (!saved.data) return `not run (no ${path.basename(saved.file)}; npm run bench:lake-writes)`
+  const { results } = saved.data as LakeWritesJson
+  const rows = Object.entries(results).map(([size, r]) => [
+    `${size} articles`,
+    r.documents,
+    `${(r.fileBytes / 1024 / 1024).toFixed(1)} MB`,
+    r.patch.median,
+    r.patch.p95,
+    r.patch.runs,
+  ])
+  return [
+    `from ${path.basename(saved.file)} of ${saved.date ?? '(undated)'}`,
+    table(['dataset', 'documents', 'file', 'median ms', 'p95 ms', 'writes'], rows),
+  ].join('\n')
+}
+
 /** Its shape belongs to bench:publish; printed as flat key = value lines. */
 export function flatTable(saved: Saved, howToRun: string): string {
   if (!saved.data) return `not run (no ${path.basename(saved.file)}; ${howToRun})`
