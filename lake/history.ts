@@ -45,6 +45,8 @@ export function transactionsOf(
   /** Each document's state after the transactions seen so far (null: did not exist). */
   const state = new Map<string, LakeDocument | null>()
   const out: HistoryTransaction[] = []
+  /** States from before the log: each document's first known revision, older than every logged transaction. */
+  const bases: HistoryTransaction[] = []
   for (const entry of entries) {
     const touched = entry.documents.filter((d) => wanted.has(d.id))
     if (touched.length === 0) continue
@@ -60,7 +62,7 @@ export function transactionsOf(
       if (!state.has(doc.id)) {
         // The first transaction of this document that the log still holds.
         const previous = doc.before === undefined ? null : (doc.previous ?? null)
-        if (previous) out.push(loaded(doc.id, previous, entry.timestamp))
+        if (previous) bases.push(loaded(doc.id, previous, entry.timestamp))
         state.set(doc.id, previous)
       }
       tx.documentIDs.push(doc.id)
@@ -74,7 +76,7 @@ export function transactionsOf(
     const doc = state.has(id) ? undefined : current(id)
     return doc && typeof doc._rev === 'string' ? [loaded(id, doc, new Date(0).toISOString())] : []
   })
-  return [...untouched, ...out]
+  return [...[...bases, ...untouched].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0)), ...out]
 }
 
 export interface TransactionFilter {
@@ -141,4 +143,65 @@ export function documentAt(
   if (!earlier) return undefined
   const since = typeof earlier._createdAt === 'string' ? earlier._createdAt : ''
   return since <= at.time ? earlier : undefined
+}
+
+/** One event of a document's history, as Sanity's events API (`/data/history/:ds/events/documents/:id`) names them. */
+export type DocumentEvent = { type: string; documentId: string; timestamp: string; author: string } & Record<string, string>
+
+const DRAFTS = 'drafts.'
+
+/**
+ * The events of the document group of `id` (published and draft), newest first, from its
+ * transactions (transactionsOf): created, published, unpublished, draft created or discarded,
+ * changed without a draft, deleted. Edits of a draft are no events: the Studio reads them from
+ * the transactions between two events, as it does with Sanity.
+ */
+export function documentEvents(transactions: readonly HistoryTransaction[], id: string): DocumentEvent[] {
+  const published = id.startsWith(DRAFTS) ? id.slice(DRAFTS.length) : id
+  const draft = `${DRAFTS}${published}`
+  /** Each document's revision after the transactions so far (absent: it does not exist). */
+  const rev = new Map<string, string>()
+  const events: DocumentEvent[] = []
+  for (const tx of transactions) {
+    const change = (docId: string) => {
+      const effect = tx.effects[docId]
+      return effect && { existed: effect.revert[1] !== null, exists: effect.apply[1] !== null, before: rev.get(docId) }
+    }
+    const p = change(published)
+    const d = change(draft)
+    if (!p && !d) continue
+    const base = { documentId: published, timestamp: tx.timestamp, author: tx.author }
+    if (p?.exists && d && d.existed && !d.exists) {
+      events.push({
+        ...base,
+        type: 'publishDocumentVersion',
+        revisionId: tx.id,
+        versionId: draft,
+        versionRevisionId: d.before ?? tx.id,
+        publishCause: 'document.publish',
+      })
+    } else if (p && !p.exists) {
+      const draftAfter = d ? d.exists : rev.has(draft)
+      events.push(
+        draftAfter
+          ? { ...base, type: 'unpublishDocument', versionId: draft, versionRevisionId: d?.exists ? tx.id : (rev.get(draft) ?? tx.id) }
+          : { ...base, type: 'deleteDocumentGroup' },
+      )
+    } else if (p?.exists) {
+      events.push({ ...base, type: p.existed ? 'updateLiveDocument' : 'createLiveDocument', revisionId: tx.id })
+    } else if (d && d.exists && !d.existed) {
+      events.push({ ...base, type: 'createDocumentVersion', versionId: draft, versionRevisionId: tx.id })
+    } else if (d && !d.exists) {
+      events.push({ ...base, type: 'deleteDocumentVersion', versionId: draft, versionRevisionId: d.before ?? tx.id })
+    }
+    for (const [docId, c] of [
+      [published, p],
+      [draft, d],
+    ] as const) {
+      if (!c) continue
+      if (c.exists) rev.set(docId, tx.id)
+      else rev.delete(docId)
+    }
+  }
+  return events.reverse()
 }

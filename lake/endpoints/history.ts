@@ -1,6 +1,6 @@
 import type { DataEndpoint, DataRequest } from '../context'
 import { badRequest, notFound } from '../errors'
-import { documentAt, filterTransactions, type HistoryTransaction, transactionsOf } from '../history'
+import { documentAt, documentEvents, filterTransactions, type HistoryTransaction, transactionsOf } from '../history'
 import { sendJson } from '../http'
 import type { LakeDocument } from '../ndjson'
 
@@ -12,8 +12,9 @@ import type { LakeDocument } from '../ndjson'
  *   filtered by `fromTransaction`, `toTransaction`, `fromTime`, `toTime`, `authors`, `reverse`,
  *   `limit` (default and most 1000)
  * - `documents/:ids?revision=R | time=T | lastRevision=true`: `{documents}` as they were
- * - `events/documents/:id`: `{events: {[id]: []}, nextCursor: ''}` (the Studio asks for events
- *   only with the events API turned on, which needs Sanity's cloud)
+ * - `events/documents/:id?limit=N&nextCursor=C`: `{events: {[id]: [...]}, nextCursor}`, the
+ *   document group's events newest first (history.ts, `documentEvents`), what the Studio's history
+ *   panel lists
  */
 export const historyEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', handle: history }
 
@@ -94,7 +95,18 @@ function history({ store, url, rest, res }: DataRequest): void {
   }
   const events = /^events\/documents\/([^/]+)$/.exec(path)
   if (events) {
-    sendJson(res, 200, { events: { [ids(events[1]!)[0] ?? '']: [] }, nextCursor: '' })
+    const [id] = ids(events[1]!)
+    if (!id) throw badRequest('Name one document id')
+    const limitParam = params.get('limit')
+    const limit = limitParam === null ? 100 : Number(limitParam)
+    if (!Number.isInteger(limit) || limit < 1) throw badRequest(`limit must be a whole number above 0, got ${JSON.stringify(limitParam)}`)
+    const cursorParam = params.get('nextCursor')
+    const offset = cursorParam ? Number(cursorParam) : 0
+    if (!Number.isInteger(offset) || offset < 0) throw badRequest(`nextCursor ${JSON.stringify(cursorParam)} is not one this lake gave`)
+    const published = id.startsWith('drafts.') ? id.slice('drafts.'.length) : id
+    const all = documentEvents(transactionsOf(store.transactions(), current, [published, `drafts.${published}`]), id)
+    const end = offset + Math.min(limit, MAX_TRANSACTIONS)
+    sendJson(res, 200, { events: { [id]: all.slice(offset, end) }, nextCursor: end < all.length ? String(end) : '' })
     return
   }
   throw notFound(`No history route for ${url.pathname}`)

@@ -204,6 +204,23 @@ it('edits the title and publishes again; the pages follow', async () => {
   await eventually('/insights', (_, html) => html.includes(EDITED))
 }, 120_000)
 
+it("lists the article's history from the lake's transaction log: created, published twice", async () => {
+  // The history inspector of the published document, in a tab of its own.
+  const history = await page.context().newPage()
+  try {
+    await history.goto(`/studio/structure/article;${await documentId()}%2Cinspect%3Dsanity%2Fstructure%2Fhistory`)
+    const items = history.getByTestId('timeline-item-button')
+    const published = items.filter({ hasText: 'Published' })
+    await until(async () => (await published.count()) === 2, 'two publish events in the history panel')
+    await items
+      .filter({ hasText: /Draft created|Created/ })
+      .first()
+      .waitFor()
+  } finally {
+    await history.close()
+  }
+}, 120_000)
+
 it('discards a draft: the published article stays as it was', async () => {
   await page.getByTestId('field-title').locator('input').fill('A title nobody will read')
   await waitForSaved()
