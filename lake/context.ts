@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import type { VariantCache, VariantLimits } from './images/variants'
 import type { RequestPolicy } from './origins'
 import type { QueryPool } from './query-pool'
 import type { CompactionOptions, DatasetStore, Logger } from './store'
@@ -39,6 +40,8 @@ export type LakeOptions = {
   webhooks?: readonly WebhookDefinition[]
   /** When each dataset's transaction log is compacted into its file (store.ts, txlog.ts). */
   compaction?: Partial<CompactionOptions>
+  /** Bounds of the image variants: bytes kept on disk, transforms at once and waiting (images/variants.ts). */
+  imageCache?: Partial<VariantLimits>
 }
 
 export type Lake = {
@@ -63,6 +66,8 @@ export type LakeContext = {
   policy: RequestPolicy
   /** Open event streams, ended on close. */
   streams: Set<ServerResponse>
+  /** Transformed images, made and kept within bounds. */
+  images: VariantCache
 }
 
 /** A request to `/v{apiVersion}/data/{endpoint}/{dataset}[/{rest}]`, its dataset found. */

@@ -19,6 +19,7 @@ import { applyCors, checkRequest, DEFAULT_ALLOWED_ORIGINS, hostNames, parseOrigi
 import { defaultWorkerCount, QueryPool } from './query-pool'
 import { DatasetStore } from './store'
 import { Webhooks } from './webhooks'
+import { DEFAULT_VARIANT_LIMITS, VariantCache } from './images/variants'
 
 /** The router: which endpoint module answers which path. The endpoints live in endpoints/. */
 const DATA_ENDPOINTS: Record<string, DataEndpoint> = {
@@ -85,6 +86,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     log,
     policy: { origins, hosts: new Set() },
     streams: new Set(),
+    images: new VariantCache({ ...DEFAULT_VARIANT_LIMITS, ...options.imageCache }, log),
   }
   const server = createServer((req, res) => {
     handle(context, req, res).catch((err) => fail(context, res, err))

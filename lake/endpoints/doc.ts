@@ -1,5 +1,5 @@
 import type { DataEndpoint, DataRequest } from '../context'
-import { sendJson } from '../http'
+import { decodePathPart, sendJson } from '../http'
 
 /** GET /data/doc/:dataset/:ids - documents by id as stored (drafts under their drafts. id). */
 export const docEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', handle: doc }
@@ -7,7 +7,7 @@ export const docEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', handle
 function doc({ store, url, rest, res }: DataRequest): void {
   const ids = (rest ?? '')
     .split(',')
-    .map((id) => decodeURIComponent(id))
+    .map(decodePathPart)
     .filter(Boolean)
   const byId = store.view('raw').byId
   const excludeContent = url.searchParams.get('excludeContent') === 'true'

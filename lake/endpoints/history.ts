@@ -1,7 +1,7 @@
 import type { DataEndpoint, DataRequest } from '../context'
 import { badRequest, notFound } from '../errors'
 import { documentAt, documentEvents, filterTransactions, type HistoryTransaction, transactionsOf } from '../history'
-import { sendJson } from '../http'
+import { decodePathPart, sendJson } from '../http'
 import type { LakeDocument } from '../ndjson'
 
 /**
@@ -25,13 +25,7 @@ const MAX_TRANSACTIONS = 1000
 function ids(list: string): string[] {
   const out = list
     .split(',')
-    .map((id) => {
-      try {
-        return decodeURIComponent(id)
-      } catch {
-        throw badRequest(`Document id ${JSON.stringify(id)} is not valid %-encoding`)
-      }
-    })
+    .map(decodePathPart)
     .filter(Boolean)
   if (out.length > MAX_IDS) throw badRequest(`At most ${MAX_IDS} document ids per request`)
   return out

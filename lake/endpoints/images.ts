@@ -7,7 +7,6 @@ import { notFound } from '../errors'
 import { parseImageParams } from '../images/params'
 import { planTransform } from '../images/plan'
 import { CONTENT_TYPES } from '../images/transform'
-import { getVariant } from '../images/variants'
 import { MIME_TYPES } from '../export-format'
 import { decodePathPart } from '../http'
 
@@ -72,7 +71,7 @@ export async function serveImage(
     return
   }
 
-  const variant = await getVariant(store.imagesDir, file, plan, source, context.log)
+  const variant = await context.images.get(store.imagesDir, file, plan, source)
   const etag = `"${variant.key}"`
   res.setHeader('ETag', etag)
   res.setHeader('x-lake-image-cache', variant.cache)

@@ -4,7 +4,7 @@
  * its top-right corner, where the editor put the hotspot. Outputs are read back with sharp.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -269,6 +269,63 @@ describe('the variant cache', () => {
     const states = answers.map(({ res }) => res.headers.get('x-lake-image-cache'))
     expect(states.filter((state) => state === 'miss')).toHaveLength(1)
     expect(answers.every(({ body }) => body.equals(answers[0]!.body))).toBe(true)
+  })
+
+  describe('within bounds (a lake of its own with small limits)', () => {
+    let small: Lake
+    let smallDir: string
+    const variantsBytes = () => {
+      const root = join(smallDir, '.image-cache', 'variants')
+      if (!existsSync(root)) return 0
+      return readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0)
+    }
+    const at = (width: number) =>
+      createImageUrlBuilder({ projectId: 'local', dataset: 'production', baseUrl: small.url }).image(image).width(width).format('png').url()
+
+    beforeAll(async () => {
+      smallDir = mkdtempSync(join(tmpdir(), 'lake-images-small-'))
+      cpSync(join(dir, 'images'), join(smallDir, 'images'), { recursive: true })
+      cpSync(join(dir, 'data.ndjson'), join(smallDir, 'data.ndjson'))
+      small = await startLake({
+        port: 0,
+        datasets: { production: join(smallDir, 'data.ndjson') },
+        watch: false,
+        log: () => {},
+        imageCache: { maxBytes: 20_000, maxTransforms: 1, maxQueued: 2 },
+      })
+    })
+    afterAll(async () => {
+      await small.close()
+      rmSync(smallDir, { recursive: true, force: true })
+    })
+
+    it('keeps the variants on disk under their byte budget, dropping the least recently used', async () => {
+      const widths = Array.from({ length: 30 }, (_, i) => 60 + i * 7)
+      for (const width of widths) expect((await get(at(width))).res.status).toBe(200)
+      let bytes = variantsBytes()
+      for (let i = 0; i < 50 && bytes > 20_000; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        bytes = variantsBytes()
+      }
+      expect(bytes).toBeGreaterThan(0)
+      expect(bytes).toBeLessThanOrEqual(20_000)
+      // The newest variant is still there; the first was removed and is made again.
+      expect((await get(at(widths.at(-1)!))).res.headers.get('x-lake-image-cache')).toBe('hit')
+      expect((await get(at(widths[0]!))).res.headers.get('x-lake-image-cache')).toBe('miss')
+    })
+
+    it('runs one transform at a time with two waiting: more at once get a 503, and it answers again after', async () => {
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => get(at(400 + i))))
+      const statuses = answers.map(({ res }) => res.status)
+      expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(3)
+      expect(statuses.filter((status) => status === 503).length).toBeGreaterThanOrEqual(1)
+      expect(statuses.every((status) => status === 200 || status === 503)).toBe(true)
+      const busy = answers.find(({ res }) => res.status === 503)!
+      expect(JSON.parse(busy.body.toString()).error.type).toBe('imageBusy')
+      expect((await get(at(399))).res.status).toBe(200)
+    })
   })
 
   it('serves the file itself when nothing changes', async () => {
