@@ -160,6 +160,9 @@ describe('a malformed %-escape in the path', () => {
     '/v2025-02-19/users/me/keyvalue/%E0%A4%A',
     '/v2025-02-19/projects/%E0%A4%A',
     '/images/local/%E0%A4%A/61262c998812f460973b5f512fec5685419969cc-4x3.png',
+    '/v2025-02-19/data/doc/production/%E0%A4%A',
+    '/v2025-02-19/data/history/production/documents/%E0%A4%A',
+    '/v2025-02-19/data/history/production/transactions/ok,%E0%A4%A',
   ])('is a 400, not a 500: %s', async (path) => {
     const answer = await raw('GET', path)
     expect([answer.status, JSON.parse(answer.body).error?.type]).toEqual([400, 'httpBadRequest'])
