@@ -5,6 +5,7 @@ import compression from 'compression'
 
 import { editorAccess } from './editor-access'
 import { interceptHtml } from './html-response'
+import { isErrorShell, NotFoundDocument } from './not-found-document'
 import { isEditorPath, isLakeApiPath, type LakeProxyOptions, proxyToLake, proxyUpgradeToLake } from './lake-proxy'
 import type { responsePolicy } from './policy'
 
@@ -59,7 +60,11 @@ export function createSiteServer(
       interceptHtml(
         res,
         (response) => {
-          const rewrite = policy.html(response, url.split('?')[0])
+          // A 404 that Next could only send as an empty shell gets the site's not-found document.
+          const document = response.status === 404 && isErrorShell(response.body) ? notFound.current() : null
+          const page = document ? { status: 404, body: document } : response
+          const rewrite = policy.html(page, url.split('?')[0])
+          if (document && !rewrite.replace) rewrite.replace = page
           // A Location Next set stands; policy.html only supplies one a cached redirect lost.
           if (res.hasHeader('location')) delete rewrite.headers.location
           return rewrite
@@ -75,6 +80,8 @@ export function createSiteServer(
       })
     })
   })
+  const notFound = new NotFoundDocument(server)
+  server.on('listening', () => void notFound.refresh())
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node leaves an upgraded socket without an error listener: a client that resets it would
     // otherwise take the whole server down.

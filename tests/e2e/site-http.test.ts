@@ -120,14 +120,15 @@ describe('reader routes', () => {
     expect(document.querySelector('header a[href="/"]')).not.toBeNull()
   })
 
-  it('unknown slugs answer 404, marked noindex', async () => {
-    // Next renders notFound() pages in the browser from the Flight data (vercel/next.js#62228):
-    // the server sends the status and robots tag; tests/e2e/browser checks what a reader sees.
-    for (const path of ['/insights/no-such-article', '/authors/nobody', '/topics/nothing']) {
-      const { status, html } = await getPage(`${site.url}${path}`)
+  it('unknown slugs and page numbers answer 404 with the not-found page in the HTML itself (no JavaScript needed), marked noindex', async () => {
+    // Next sends notFound() in a page as an empty shell the browser fills in (vercel/next.js#62228);
+    // the site server answers it with the not-found document (server/not-found-document.ts).
+    for (const path of ['/insights/no-such-article', '/authors/nobody', '/topics/nothing', '/insights?page=999']) {
+      const { status, html, document } = await getPage(`${site.url}${path}`)
       expect({ path, status }).toEqual({ path, status: 404 })
       expect(html).toMatch(/<meta name="robots" content="noindex"\/>/)
-      expect(html).toContain('Page not found')
+      expect({ path, h1: text(document.querySelector('main h1')) }).toEqual({ path, h1: 'Page not found' })
+      expect(document.querySelector('header a[href="/"]')).not.toBeNull()
     }
   })
 

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib'
 
 import { markContentSourceDown, markContentSourceUp } from '@/lib/content/availability'
 import { inlineScriptHashes } from '@/server/csp'
+import { NOT_FOUND_PROBE } from '@/server/not-found-document'
 import { responsePolicy } from '@/server/policy'
 import { createSiteServer, type RequestHandler } from '@/server/site-server'
 
@@ -132,6 +133,35 @@ describe('the site server', () => {
     expect(await location()).toEqual([308, null])
     answer = page(200, redirectPage('/insights/new-slug'))
     expect(await location()).toEqual([200, null])
+  })
+
+  it("answers a 404 that Next sent as an empty shell with the site's not-found document, without scripts, still 404", async () => {
+    const SHELL = '<!DOCTYPE html><html id="__next_error__"><head></head><body><script>self.__next_f.push([1,"nf"])</script></body></html>'
+    const DOCUMENT =
+      '<!DOCTYPE html><html lang="en"><body><main><h1>Page not found</h1></main><script>self.__next_f.push([1,"doc"])</script></body></html>'
+    answer = (req, res) => (req.url === NOT_FOUND_PROBE ? page(404, DOCUMENT) : page(404, SHELL))(req, res)
+    const deadline = Date.now() + 5_000
+    let response: Response
+    let body: string
+    do {
+      response = await fetch(`${url}/insights/no-such-article`)
+      body = await response.text()
+    } while (
+      !body.includes('Page not found') &&
+      Date.now() < deadline &&
+      (await new Promise((resolve) => setTimeout(resolve, 50))) === undefined
+    )
+    // Without its scripts: they would start Next's router on another route's payload.
+    expect([response.status, body]).toEqual([
+      404,
+      '<!DOCTYPE html><html lang="en"><body><main><h1>Page not found</h1></main></body></html>',
+    ])
+    expect(response.headers.get('content-security-policy')).not.toContain(sha('self.__next_f.push([1,"nf"])'))
+    // A 404 Next rendered whole, and any other status, is left as it is.
+    answer = page(404, '<!DOCTYPE html><html><body><main>Not here</main></body></html>')
+    expect(await (await fetch(`${url}/topics/x`)).text()).toContain('Not here')
+    answer = page(500, SHELL)
+    expect(await (await fetch(`${url}/broken`)).text()).toBe(SHELL)
   })
 
   it('adds no policy to answers without a body: HEAD, and a 304 that refreshes a cached page', async () => {
