@@ -5,10 +5,7 @@ import { decodePathPart, sendJson } from '../http'
 export const docEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', handle: doc }
 
 function doc({ store, url, rest, res }: DataRequest): void {
-  const ids = (rest ?? '')
-    .split(',')
-    .map(decodePathPart)
-    .filter(Boolean)
+  const ids = (rest ?? '').split(',').map(decodePathPart).filter(Boolean)
   const byId = store.view('raw').byId
   const excludeContent = url.searchParams.get('excludeContent') === 'true'
   const documents: unknown[] = []

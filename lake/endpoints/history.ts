@@ -23,10 +23,7 @@ const MAX_IDS = 100
 const MAX_TRANSACTIONS = 1000
 
 function ids(list: string): string[] {
-  const out = list
-    .split(',')
-    .map(decodePathPart)
-    .filter(Boolean)
+  const out = list.split(',').map(decodePathPart).filter(Boolean)
   if (out.length > MAX_IDS) throw badRequest(`At most ${MAX_IDS} document ids per request`)
   return out
 }
