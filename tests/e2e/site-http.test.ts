@@ -112,18 +112,6 @@ describe('reader routes', () => {
     expect(text(research.document)).toContain('Research Information & Knowledge Hub')
   })
 
-  it('holds no first paint for fonts: no font preload, and every face is font-display: optional', async () => {
-    const { html, document } = await getPage(`${site.url}/insights/shifting-position-of-leadership-digital-disruption`)
-    expect(html).not.toMatch(/<link[^>]+as="font"/)
-    const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href')!)
-    const css = (await Promise.all(sheets.map(async (href) => (await fetch(`${site.url}${href}`)).text()))).join('\n')
-    // The faces served from files (next/font adds local() fallback faces with adjusted metrics beside them).
-    const faces = (css.match(/@font-face\s*{[^}]*}/g) ?? []).filter((face) => face.includes('url('))
-    expect(faces.length).toBeGreaterThanOrEqual(3)
-    for (const face of faces) expect(face).toMatch(/font-display:\s*optional/)
-    expect(css).toMatch(/@font-face{font-family:serif Fallback;src:local\(Times New Roman\);[^}]*size-adjust/)
-  })
-
   it('unknown URLs answer 404 with the site’s not-found page', async () => {
     const { status, document } = await getPage(`${site.url}/no/such/page`)
     expect(status).toBe(404)
