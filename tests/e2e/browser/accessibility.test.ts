@@ -25,6 +25,7 @@ const PAGES = [
   { kind: 'research', path: '/research', title: 'Research' },
   { kind: 'search results', path: '/search?q=leadership', title: 'Search' },
   { kind: 'not found', path: '/no/such/page', title: 'Page not found' },
+  { kind: 'unknown article', path: '/insights/no-such-article', title: 'Page not found' },
 ]
 
 let site: BrowserSite

@@ -55,7 +55,7 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
     await reader?.close()
   })
 
-  it('finds every primary navigation link on screen, without opening a menu', async () => {
+  it('finds every primary navigation link on screen (on a phone, scrolling the header line sideways), without opening a menu', async () => {
     const { page } = reader
     await page.goto('/')
     const links = page.getByRole('navigation', { name: 'Primary' }).getByRole('link')
@@ -63,6 +63,7 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
     const screen = page.viewportSize() ?? { width: 0, height: 0 }
     const offScreen: string[] = []
     for (const link of await links.all()) {
+      await link.scrollIntoViewIfNeeded()
       const box = await link.boundingBox()
       const seen = box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= screen.width && box.y + box.height <= screen.height
       if (!seen) offScreen.push(await link.innerText())
