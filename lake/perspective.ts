@@ -27,6 +27,23 @@ export const isDraftId = (id: string) => id.startsWith(DRAFTS)
 export const isVersionId = (id: string) => id.startsWith(VERSIONS)
 export const publishedId = (id: string) => (isDraftId(id) ? id.slice(DRAFTS.length) : id)
 
+/** Stored document -> the same under its published id with `_originalId`. */
+const shown = new WeakMap<LakeDocument, LakeDocument>()
+
+/**
+ * A stored document as the published and drafts perspectives show it, made once per document:
+ * stored documents never change (a write stores new objects), so every later version of the
+ * dataset reuses it, and a write costs a copy of what it changed, not of every document.
+ */
+function asPublished(doc: LakeDocument, id: string): LakeDocument {
+  let out = shown.get(doc)
+  if (!out || out._id !== id) {
+    out = { ...doc, _id: id, _originalId: doc._id }
+    shown.set(doc, out)
+  }
+  return out
+}
+
 /**
  * The documents a perspective sees, in dataset order. Outside `raw`, every document reports the
  * id it is stored under as `_originalId` (as the Content Lake does) and carries its published id:
@@ -35,7 +52,7 @@ export const publishedId = (id: string) => (isDraftId(id) ? id.slice(DRAFTS.leng
  */
 export function applyPerspective(docs: readonly LakeDocument[], perspective: Perspective): LakeDocument[] {
   if (perspective === 'raw') return docs.slice()
-  const withOriginal = (doc: LakeDocument, id: string): LakeDocument => ({ ...doc, _id: id, _originalId: doc._id })
+  const withOriginal = (doc: LakeDocument, id: string): LakeDocument => asPublished(doc, id)
   if (perspective === 'published') {
     return docs.filter((d) => !isDraftId(d._id) && !isVersionId(d._id)).map((d) => withOriginal(d, d._id))
   }

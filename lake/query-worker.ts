@@ -20,7 +20,7 @@ class Replica {
 
   constructor(docs: readonly LakeDocument[]) {
     this.byId = new Map(docs.map((d) => [d._id, d]))
-    this.views = new DatasetViews(docs)
+    this.views = new DatasetViews(docs, { eager: true })
   }
 
   commit(changed: Array<[string, LakeDocument | null]>, order: string[]): void {
@@ -28,6 +28,8 @@ class Replica {
       if (doc) this.byId.set(id, doc)
       else this.byId.delete(id)
     }
+    // Indexes follow when a query asks: building them for every write would take the CPU the
+    // writes need (two workers, each over the whole dataset, on a small machine).
     this.views = new DatasetViews(order.map((id) => this.byId.get(id)!).filter(Boolean))
   }
 

@@ -7,27 +7,55 @@ import { applyPerspective, type Perspective } from './perspective'
  * indexes and the memo of query fragments can never go stale.
  */
 export class DatasetView {
-  readonly docs: readonly LakeDocument[]
-  readonly byId = new Map<string, LakeDocument>()
-  readonly byType = new Map<string, LakeDocument[]>()
-  private readonly position = new Map<LakeDocument, number>()
+  private shown: readonly LakeDocument[] | null = null
+  private ids: Map<string, LakeDocument> | null = null
+  private types: Map<string, LakeDocument[]> | null = null
+  private positions: Map<LakeDocument, number> | null = null
   private readonly byPath = new Map<string, Map<string, LakeDocument[]>>()
   private referrers: Map<string, LakeDocument[]> | null = null
   readonly memo = new Memo(256)
 
+  /**
+   * Everything is made when first asked for: the lake's own copy of the dataset (the one writes
+   * go to) needs only `byId`, so a write does not pay for the indexes that queries use; the query
+   * workers build those on their replicas (DatasetViews' `eager`).
+   */
   constructor(
-    raw: readonly LakeDocument[],
+    private readonly raw: readonly LakeDocument[],
     readonly perspective: Perspective,
-  ) {
-    this.docs = applyPerspective(raw, perspective)
-    this.docs.forEach((doc, i) => {
+  ) {}
+
+  get docs(): readonly LakeDocument[] {
+    return (this.shown ??= applyPerspective(this.raw, this.perspective))
+  }
+
+  get byId(): ReadonlyMap<string, LakeDocument> {
+    if (!this.ids) {
+      this.ids = new Map()
       // First wins, as in groq-js's scan for `->` (the loader rejects duplicate ids anyway).
-      if (!this.byId.has(doc._id)) this.byId.set(doc._id, doc)
-      this.position.set(doc, i)
-      const list = this.byType.get(doc._type)
-      if (list) list.push(doc)
-      else this.byType.set(doc._type, [doc])
-    })
+      for (const doc of this.docs) if (!this.ids.has(doc._id)) this.ids.set(doc._id, doc)
+    }
+    return this.ids
+  }
+
+  get byType(): ReadonlyMap<string, readonly LakeDocument[]> {
+    if (!this.types) {
+      this.types = new Map()
+      for (const doc of this.docs) {
+        const list = this.types.get(doc._type)
+        if (list) list.push(doc)
+        else this.types.set(doc._type, [doc])
+      }
+    }
+    return this.types
+  }
+
+  private get position(): Map<LakeDocument, number> {
+    if (!this.positions) {
+      this.positions = new Map()
+      this.docs.forEach((doc, i) => this.positions!.set(doc, i))
+    }
+    return this.positions
   }
 
   /**
@@ -59,9 +87,7 @@ export class DatasetView {
     if (!this.referrers) {
       const referrers = new Map<string, LakeDocument[]>()
       for (const doc of this.docs) {
-        const refs = new Set<string>()
-        collectRefs(doc, refs)
-        for (const ref of refs) {
+        for (const ref of refsOf(doc)) {
           const list = referrers.get(ref)
           if (list) list.push(doc)
           else referrers.set(ref, [doc])
@@ -84,6 +110,20 @@ export function readPath(doc: unknown, path: readonly string[]): unknown {
     v = (v as Record<string, unknown>)[name]
   }
   return v
+}
+
+/** Each document's references, walked once: documents never change (a write stores new ones). */
+const refsCache = new WeakMap<LakeDocument, readonly string[]>()
+
+function refsOf(doc: LakeDocument): readonly string[] {
+  let refs = refsCache.get(doc)
+  if (!refs) {
+    const found = new Set<string>()
+    collectRefs(doc, found)
+    refs = [...found]
+    refsCache.set(doc, refs)
+  }
+  return refs
 }
 
 function collectRefs(value: unknown, out: Set<string>): void {
@@ -122,18 +162,24 @@ export class Memo {
 }
 
 /**
- * The views of one version of a dataset, made when first asked for. The ones the site's queries
- * use (published and raw, with the slug and reference indexes) are built at once, so the first
- * reader does not wait for them.
+ * The views of one version of a dataset, made when first asked for. With `eager`, the ones the
+ * site's queries use (published and raw, with the slug and reference indexes) are built at once,
+ * so the first reader does not wait for them.
  */
 export class DatasetViews {
   private readonly views = new Map<Perspective, DatasetView>()
 
-  constructor(readonly docs: readonly LakeDocument[]) {
+  /** `eager`: build the published and raw views' indexes now (the query workers' replicas). */
+  constructor(
+    readonly docs: readonly LakeDocument[],
+    { eager = false }: { eager?: boolean } = {},
+  ) {
+    if (!eager) return
     for (const perspective of ['published', 'raw'] as const) {
       const view = this.get(perspective)
       view.withValue(['slug', 'current'], '')
       view.referencing([''])
+      void view.byType
     }
   }
 
