@@ -39,6 +39,7 @@ async function main() {
   const app = next({ dev, dir, hostname, port, httpServer: upgrades })
   await app.prepare()
   const server = createSiteServer(app.getRequestHandler(), policy, {
+    notFoundDocument: true,
     lake: lakeProxyOptions(process.env),
     // Next attaches its listener on its first request; until then there is no one to answer.
     upgrade: (req, socket, head) =>

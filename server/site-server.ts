@@ -20,6 +20,8 @@ export type SiteServerOptions = {
   lake?: LakeProxyOptions
   /** Next's handler for other upgrades (the dev server's hot reload). */
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
+  /** Answer Next's empty-shell 404s with the site's not-found page (not-found-document.ts), asked for once listening. */
+  notFoundDocument?: boolean
 }
 
 export function createSiteServer(
@@ -61,7 +63,7 @@ export function createSiteServer(
         res,
         (response) => {
           // A 404 that Next could only send as an empty shell gets the site's not-found document.
-          const document = response.status === 404 && isErrorShell(response.body) ? notFound.current() : null
+          const document = notFound && response.status === 404 && isErrorShell(response.body) ? notFound.current() : null
           const page = document ? { status: 404, body: document } : response
           const rewrite = policy.html(page, url.split('?')[0])
           if (document && !rewrite.replace) rewrite.replace = page
@@ -80,8 +82,8 @@ export function createSiteServer(
       })
     })
   })
-  const notFound = new NotFoundDocument(server)
-  server.on('listening', () => void notFound.refresh())
+  const notFound = options.notFoundDocument ? new NotFoundDocument(server) : null
+  if (notFound) server.on('listening', () => void notFound.refresh())
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node leaves an upgraded socket without an error listener: a client that resets it would
     // otherwise take the whole server down.

@@ -74,7 +74,7 @@ describe('POST /api/revalidate', () => {
     const tags = ['article:fresh-story', 'list:article', 'article:picks-it', 'article:same-topic']
     expect(json).toEqual({ revalidated: tags })
     expect(revalidated.mock.calls).toEqual(tags.map((tag) => [tag, 'max']))
-    expect(dependents).toHaveBeenCalledWith({ ...change, topics: ['topic-x'], cardChanged: false })
+    expect(dependents).toHaveBeenCalledWith({ ...change, oldSlugs: [], topics: ['topic-x'], cardChanged: false })
   })
 
   it('an author’s bio edit revalidates the author’s page and their articles’ pages, not every article', async () => {

@@ -25,6 +25,7 @@ beforeAll(async () => {
   server = createSiteServer(
     (req, res) => answer(req, res),
     responsePolicy({ NEXT_PUBLIC_SITE_URL: 'https://insights.example.org' } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv),
+    { notFoundDocument: true },
   )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
