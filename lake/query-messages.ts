@@ -6,7 +6,7 @@ export type ToWorker =
   /** Answered with `ready` once every earlier message is handled. */
   | { type: 'ping' }
   | { type: 'dataset'; name: string; docs: readonly LakeDocument[] }
-  | { type: 'commit'; name: string; changed: Array<[string, LakeDocument | null]>; order: string[] }
+  | { type: 'commit'; name: string; changed: Array<[string, LakeDocument | null]> }
   | {
       type: 'query'
       id: number

@@ -12,25 +12,20 @@ import { runQuery } from './execute'
 import type { LakeDocument } from './ndjson'
 import type { Perspective } from './perspective'
 import type { ToWorker, FromWorker } from './query-messages'
-import { DatasetView, DatasetViews } from './view'
+import { DatasetView, DatasetViews, nextDocuments } from './view'
 
 class Replica {
   private views: DatasetViews
-  private byId: Map<string, LakeDocument>
 
   constructor(docs: readonly LakeDocument[]) {
-    this.byId = new Map(docs.map((d) => [d._id, d]))
     this.views = new DatasetViews(docs, { eager: true })
   }
 
-  commit(changed: Array<[string, LakeDocument | null]>, order: string[]): void {
-    for (const [id, doc] of changed) {
-      if (doc) this.byId.set(id, doc)
-      else this.byId.delete(id)
-    }
+  commit(changed: Array<[string, LakeDocument | null]>): void {
     // Indexes follow when a query asks: building them for every write would take the CPU the
     // writes need (two workers, each over the whole dataset, on a small machine).
-    this.views = new DatasetViews(order.map((id) => this.byId.get(id)!).filter(Boolean))
+    const changes = new Map(changed)
+    this.views = new DatasetViews(nextDocuments(this.views.docs, changes), { after: { previous: this.views, changed: changes } })
   }
 
   view(perspective: Perspective): DatasetView {
@@ -54,7 +49,7 @@ port.on('message', async (message: ToWorker) => {
     return
   }
   if (message.type === 'commit') {
-    replicas.get(message.name)?.commit(message.changed, message.order)
+    replicas.get(message.name)?.commit(message.changed)
     return
   }
   const reply = (answer: FromWorker) => port.postMessage(answer)

@@ -72,7 +72,6 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
         type: 'commit',
         name,
         changed: change.ids.map((id) => [id, byId.get(id) ?? null]),
-        order: store.documents.map((d) => d._id),
       })
     })
   }

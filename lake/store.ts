@@ -201,7 +201,7 @@ export class DatasetStore {
       }),
     })
     this.revisions.add(transactionId)
-    this.replace(docs)
+    this.views = new DatasetViews(docs, { after: { previous: this.views, changed } })
     for (const listener of this.listeners) listener({ type: 'mutation', ids: [...changed.keys()], transactionId, previous })
     this.scheduleCompaction()
   }

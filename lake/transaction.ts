@@ -11,6 +11,7 @@ import { checkDocumentBody, checkDocumentId, checkValue, InvalidInput, parsePatc
 import type { LakeDocument } from './ndjson'
 import { applyPatch as applyChecked } from './patch'
 import type { DatasetStore } from './store'
+import { nextDocuments } from './view'
 
 /** One failed mutation or action: 400 for invalid input, 409 for a conflict. */
 export class MutationFailure extends Error {
@@ -34,9 +35,17 @@ export function failureError(err: MutationFailure, type: string, what: string): 
 export const newId = () => randomBytes(11).toString('base64url')
 
 export class WorkingCopy {
-  readonly docs: Map<string, LakeDocument>
   readonly changed = new Map<string, LakeDocument | null>()
   readonly now = new Date().toISOString()
+  /** The dataset's documents by id when the transaction began; the transaction's own writes are in `changed`. */
+  private readonly base: ReadonlyMap<string, LakeDocument>
+  /** The documents as the transaction sees them (the dataset with its writes so far). */
+  readonly docs = {
+    has: (id: string): boolean => this.get(id) !== undefined,
+    get: (id: string): LakeDocument | undefined => this.get(id),
+    /** All of them, in dataset order (for patches and deletes by query). */
+    values: (): IterableIterator<LakeDocument> => nextDocuments(this.store.documents, this.changed).values(),
+  }
 
   /** A transaction id already used (as a revision or a transaction) is refused with a 409. */
   constructor(
@@ -50,24 +59,23 @@ export class WorkingCopy {
         `Transaction ID "${transactionId}" has already been used: every transaction needs a new one`,
       )
     }
-    this.docs = new Map(store.documents.map((d) => [d._id, d]))
+    this.base = store.view('raw').byId
   }
 
   get(id: string): LakeDocument | undefined {
-    return this.docs.get(id)
+    return this.changed.has(id) ? (this.changed.get(id) ?? undefined) : this.base.get(id)
   }
 
   /** Writes `doc` with this transaction's stamps; `created` gives it a new `_createdAt`. */
   put(doc: LakeDocument, created: boolean): LakeDocument {
     const now = this.now
     const stamped = { ...doc, _updatedAt: now, _rev: this.transactionId, _createdAt: created ? now : (doc._createdAt ?? now) }
-    this.docs.set(stamped._id, stamped)
     this.changed.set(stamped._id, stamped)
     return stamped
   }
 
   delete(id: string): boolean {
-    if (!this.docs.delete(id)) return false
+    if (this.get(id) === undefined) return false
     this.changed.set(id, null)
     return true
   }
@@ -75,15 +83,7 @@ export class WorkingCopy {
   /** Applies the transaction to the store (and its file) unless it is a dry run or changed nothing. */
   commit(dryRun = false): void {
     if (dryRun || this.changed.size === 0) return
-    const order = this.store.documents.map((d) => d._id).filter((id) => this.docs.has(id))
-    const known = new Set(order)
-    for (const id of this.docs.keys()) if (!known.has(id)) order.push(id)
-    this.store.commit(
-      order.map((id) => this.docs.get(id)!),
-      this.changed,
-      this.transactionId,
-      this.now,
-    )
+    this.store.commit(nextDocuments(this.store.documents, this.changed), this.changed, this.transactionId, this.now)
   }
 }
 

@@ -23,7 +23,16 @@ export class DatasetView {
   constructor(
     private readonly raw: readonly LakeDocument[],
     readonly perspective: Perspective,
-  ) {}
+    /** The id map, when the caller has it already (derived from the previous version's). */
+    ids?: Map<string, LakeDocument>,
+  ) {
+    this.ids = ids ?? null
+  }
+
+  /** The id map if it has been made (for deriving the next version's). */
+  get builtIds(): ReadonlyMap<string, LakeDocument> | null {
+    return this.ids
+  }
 
   get docs(): readonly LakeDocument[] {
     return (this.shown ??= applyPerspective(this.raw, this.perspective))
@@ -112,6 +121,27 @@ export function readPath(doc: unknown, path: readonly string[]): unknown {
   return v
 }
 
+/**
+ * The documents after a transaction: each changed one in its place, deleted ones left out, new
+ * ones at the end in the order the transaction first wrote them. The store and the query workers'
+ * replicas both make the next version with it, so their orders agree.
+ */
+export function nextDocuments(docs: readonly LakeDocument[], changed: ReadonlyMap<string, LakeDocument | null>): LakeDocument[] {
+  const out: LakeDocument[] = []
+  const placed = new Set<string>()
+  for (const doc of docs) {
+    if (!changed.has(doc._id)) {
+      out.push(doc)
+      continue
+    }
+    placed.add(doc._id)
+    const next = changed.get(doc._id)
+    if (next) out.push(next)
+  }
+  for (const [id, doc] of changed) if (doc && !placed.has(id)) out.push(doc)
+  return out
+}
+
 /** Each document's references, walked once: documents never change (a write stores new ones). */
 const refsCache = new WeakMap<LakeDocument, readonly string[]>()
 
@@ -169,11 +199,27 @@ export class Memo {
 export class DatasetViews {
   private readonly views = new Map<Perspective, DatasetView>()
 
-  /** `eager`: build the published and raw views' indexes now (the query workers' replicas). */
+  /**
+   * `eager`: build the published and raw views' indexes now (the query workers' replicas).
+   * `after`: the version this one follows and what changed (a commit): the raw view's id map is
+   * the previous one with the changes, not a new walk over every document.
+   */
   constructor(
     readonly docs: readonly LakeDocument[],
-    { eager = false }: { eager?: boolean } = {},
+    {
+      eager = false,
+      after,
+    }: { eager?: boolean; after?: { previous: DatasetViews; changed: ReadonlyMap<string, LakeDocument | null> } } = {},
   ) {
+    const previousIds = after?.previous.views.get('raw')?.builtIds
+    if (previousIds) {
+      const ids = new Map(previousIds)
+      for (const [id, doc] of after!.changed) {
+        if (doc) ids.set(id, doc)
+        else ids.delete(id)
+      }
+      this.views.set('raw', new DatasetView(docs, 'raw', ids))
+    }
     if (!eager) return
     for (const perspective of ['published', 'raw'] as const) {
       const view = this.get(perspective)
