@@ -15,6 +15,7 @@
 import { LOCAL_EDITOR } from './editor'
 import { effects, type MendozaPatch, withoutRev } from './effects'
 import type { LakeDocument } from './ndjson'
+import { publishedId } from './perspective'
 import type { TxEntry } from './txlog'
 
 export interface HistoryTransaction {
@@ -148,17 +149,20 @@ export function documentAt(
 /** One event of a document's history, as Sanity's events API (`/data/history/:ds/events/documents/:id`) names them. */
 export type DocumentEvent = { type: string; documentId: string; timestamp: string; author: string } & Record<string, string>
 
-const DRAFTS = 'drafts.'
-
 /**
- * The events of the document group of `id` (published and draft), newest first, from its
- * transactions (transactionsOf): created, published, unpublished, draft created or discarded,
+ * The events of the document group of `id` (published and draft), newest first, from the
+ * group's transactions (transactionsOf): created, published, unpublished, draft created or discarded,
  * changed without a draft, deleted. Edits of a draft are no events: the Studio reads them from
  * the transactions between two events, as it does with Sanity.
  */
-export function documentEvents(transactions: readonly HistoryTransaction[], id: string): DocumentEvent[] {
-  const published = id.startsWith(DRAFTS) ? id.slice(DRAFTS.length) : id
-  const draft = `${DRAFTS}${published}`
+export function documentEvents(
+  entries: readonly TxEntry[],
+  current: (id: string) => LakeDocument | undefined,
+  id: string,
+): DocumentEvent[] {
+  const published = publishedId(id)
+  const draft = `drafts.${published}`
+  const transactions = transactionsOf(entries, current, [published, draft])
   /** Each document's revision after the transactions so far (absent: it does not exist). */
   const rev = new Map<string, string>()
   const events: DocumentEvent[] = []

@@ -35,10 +35,10 @@ const shown = new WeakMap<LakeDocument, LakeDocument>()
  * stored documents never change (a write stores new objects), so every later version of the
  * dataset reuses it, and a write costs a copy of what it changed, not of every document.
  */
-function asPublished(doc: LakeDocument, id: string): LakeDocument {
+function asShown(doc: LakeDocument): LakeDocument {
   let out = shown.get(doc)
-  if (!out || out._id !== id) {
-    out = { ...doc, _id: id, _originalId: doc._id }
+  if (!out) {
+    out = { ...doc, _id: publishedId(doc._id), _originalId: doc._id }
     shown.set(doc, out)
   }
   return out
@@ -52,9 +52,8 @@ function asPublished(doc: LakeDocument, id: string): LakeDocument {
  */
 export function applyPerspective(docs: readonly LakeDocument[], perspective: Perspective): LakeDocument[] {
   if (perspective === 'raw') return docs.slice()
-  const withOriginal = (doc: LakeDocument, id: string): LakeDocument => asPublished(doc, id)
   if (perspective === 'published') {
-    return docs.filter((d) => !isDraftId(d._id) && !isVersionId(d._id)).map((d) => withOriginal(d, d._id))
+    return docs.filter((d) => !isDraftId(d._id) && !isVersionId(d._id)).map(asShown)
   }
   const draftOf = new Map<string, LakeDocument>()
   const published = new Set<string>()
@@ -67,10 +66,10 @@ export function applyPerspective(docs: readonly LakeDocument[], perspective: Per
     if (isVersionId(doc._id)) continue
     const id = publishedId(doc._id)
     if (isDraftId(doc._id)) {
-      if (!published.has(id)) out.push(withOriginal(doc, id))
+      if (!published.has(id)) out.push(asShown(doc))
       continue
     }
-    out.push(withOriginal(draftOf.get(id) ?? doc, id))
+    out.push(asShown(draftOf.get(id) ?? doc))
   }
   return out
 }

@@ -43,14 +43,7 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
         }
       }
       const pageOptions = path === '/studio' || path.startsWith('/studio/') ? studioOptions : options
-      const html = body.toString('utf8')
-      return {
-        headers: {
-          ...transport,
-          'content-security-policy': pagePolicy(inlineScriptHashes(html), pageOptions),
-          ...redirectLocation(status, html),
-        },
-      }
+      return { headers: { ...transport, 'content-security-policy': pagePolicy(inlineScriptHashes(body.toString('utf8')), pageOptions) } }
     },
     other(): OutgoingHttpHeaders {
       return { ...transport, 'content-security-policy': RESOURCE_POLICY }
@@ -63,11 +56,11 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
  * its 307/308 without one: Next 16.4 keeps a redirect regenerated in the background (ISR) in its
  * cache with the status but without the Location header, and serves it so from then on. The page
  * still carries the redirect in its payload (`NEXT_REDIRECT;replace;<path>;308;`); only a path on
- * this site is taken from it. A response that has its Location keeps it (site-server.ts).
+ * this site is taken from it. site-server.ts asks only when Next set no Location.
  */
-export function redirectLocation(status: number, html: string): OutgoingHttpHeaders {
+export function redirectLocation({ status, body }: HtmlResponse): OutgoingHttpHeaders {
   if (status !== 307 && status !== 308) return {}
-  const match = /NEXT_REDIRECT;(?:replace|push);(\/[^;"\\\s]*);30[78];/.exec(html)
+  const match = /NEXT_REDIRECT;(?:replace|push);(\/[^;"\\\s]*);30[78];/.exec(body.toString('utf8'))
   const location = match?.[1]
   return location && !location.startsWith('//') ? { location } : {}
 }

@@ -7,7 +7,7 @@ import { editorAccess } from './editor-access'
 import { interceptHtml } from './html-response'
 import { isErrorShell, NotFoundDocument } from './not-found-document'
 import { isEditorPath, isLakeApiPath, type LakeProxyOptions, proxyToLake, proxyUpgradeToLake } from './lake-proxy'
-import type { responsePolicy } from './policy'
+import { redirectLocation, type responsePolicy } from './policy'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -67,8 +67,8 @@ export function createSiteServer(
           const page = document ? { status: 404, body: document } : response
           const rewrite = policy.html(page, url.split('?')[0])
           if (document && !rewrite.replace) rewrite.replace = page
-          // A Location Next set stands; policy.html only supplies one a cached redirect lost.
-          if (res.hasHeader('location')) delete rewrite.headers.location
+          // A redirect Next served from its cache without its Location gets it back.
+          if (!res.hasHeader('location')) Object.assign(rewrite.headers, redirectLocation(page))
           return rewrite
         },
         policy.other,

@@ -28,6 +28,16 @@ function ids(list: string): string[] {
   return out
 }
 
+/** A whole-number parameter of at least `min`, `fallback` when absent; anything else is a 400. */
+function wholeNumber(params: URLSearchParams, name: string, fallback: number, min: number): number {
+  const text = params.get(name)
+  if (text === null || text === '') return fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < min)
+    throw badRequest(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(text)}`)
+  return value
+}
+
 function isoTime(name: string, value: string | null): string | null {
   if (value === null || value === '') return null
   if (Number.isNaN(Date.parse(value))) throw badRequest(`${name} must be a date and time (ISO 8601), got ${JSON.stringify(value)}`)
@@ -42,9 +52,7 @@ function history({ store, url, rest, res }: DataRequest): void {
   const params = url.searchParams
   const current = (id: string): LakeDocument | undefined => store.view('raw').byId.get(id)
   if (slash > 0 && kind === 'transactions' && tail && !tail.includes('/')) {
-    const limitParam = params.get('limit')
-    const limit = limitParam === null ? MAX_TRANSACTIONS : Number(limitParam)
-    if (!Number.isInteger(limit) || limit < 0) throw badRequest(`limit must be a whole number, got ${JSON.stringify(limitParam)}`)
+    const limit = wholeNumber(params, 'limit', MAX_TRANSACTIONS, 0)
     const list = filterTransactions(transactionsOf(store.transactions(), current, ids(tail)), {
       fromTransaction: params.get('fromTransaction'),
       toTransaction: params.get('toTransaction'),
@@ -88,14 +96,9 @@ function history({ store, url, rest, res }: DataRequest): void {
   if (events) {
     const [id] = ids(events[1]!)
     if (!id) throw badRequest('Name one document id')
-    const limitParam = params.get('limit')
-    const limit = limitParam === null ? 100 : Number(limitParam)
-    if (!Number.isInteger(limit) || limit < 1) throw badRequest(`limit must be a whole number above 0, got ${JSON.stringify(limitParam)}`)
-    const cursorParam = params.get('nextCursor')
-    const offset = cursorParam ? Number(cursorParam) : 0
-    if (!Number.isInteger(offset) || offset < 0) throw badRequest(`nextCursor ${JSON.stringify(cursorParam)} is not one this lake gave`)
-    const published = id.startsWith('drafts.') ? id.slice('drafts.'.length) : id
-    const all = documentEvents(transactionsOf(store.transactions(), current, [published, `drafts.${published}`]), id)
+    const limit = wholeNumber(params, 'limit', 100, 1)
+    const offset = wholeNumber(params, 'nextCursor', 0, 0)
+    const all = documentEvents(store.transactions(), current, id)
     const end = offset + Math.min(limit, MAX_TRANSACTIONS)
     sendJson(res, 200, { events: { [id]: all.slice(offset, end) }, nextCursor: end < all.length ? String(end) : '' })
     return

@@ -90,14 +90,17 @@ export class VariantCache {
       if (this.waiting.length >= this.limits.maxQueued) {
         throw new LakeError(503, 'imageBusy', 'Too many image transformations at once; try again in a moment')
       }
+      // The finishing transform hands its slot over: `running` stays counted for this one.
       await new Promise<void>((resolve) => this.waiting.push(resolve))
+    } else {
+      this.running++
     }
-    this.running++
     try {
       return await work()
     } finally {
-      this.running--
-      this.waiting.shift()?.()
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.running--
     }
   }
 
