@@ -2,11 +2,13 @@
  * npm run lake [-- --port N] [--host H] [--dataset FILE | --dataset name=FILE ...]
  * Env: LAKE_PORT, LAKE_HOST, LAKE_DATASET (same forms as --dataset; several separated by commas),
  * LAKE_WEBHOOKS (a JSON array of webhooks, see README), LAKE_ALLOWED_ORIGINS (browser origins allowed, comma-separated; default the site's
- * http://localhost:3000,http://127.0.0.1:3000), LAKE_ALLOWED_HOSTS (extra names for `Host`).
+ * http://localhost:3000,http://127.0.0.1:3000), LAKE_ALLOWED_HOSTS (extra names for `Host`), SANITY_LAKE_TOKEN (the
+ * token drafts and writes need; default: the one in .lake-token, made on first run).
  * Serves content/data.ndjson as "production" by default and prints `listening on URL` when ready.
  */
 import { resolve } from 'node:path'
 
+import { localLakeToken } from './access'
 import { startLake } from './server'
 import { webhooksFromEnv } from './webhooks'
 
@@ -40,6 +42,8 @@ function parseArgs(argv: string[]) {
       .filter(Boolean)
   const origins = list(process.env.LAKE_ALLOWED_ORIGINS)
   return {
+    // Drafts, writes and the Studio's API need it: SANITY_LAKE_TOKEN or the local token file (access.ts).
+    token: localLakeToken(),
     port,
     host,
     datasets,

@@ -13,6 +13,12 @@ import type { WebhookDefinition } from './webhooks'
 export type LakeOptions = {
   /** Dataset name -> NDJSON file in `sanity dataset export` layout (images in ./images beside it). */
   datasets: Record<string, string>
+  /**
+   * The token a request must carry (`Authorization: Bearer ...`) to see drafts and to write,
+   * listen, read history or use the Studio's API; without it a request sees published documents
+   * only (access.ts). `null` trusts every request: for tests of something else, never a served lake.
+   */
+  token: string | null
   /** 0 picks a free port. Default 3999. */
   port?: number
   /** Default 127.0.0.1. */
@@ -56,6 +62,8 @@ export type Lake = {
 
 export type LakeContext = {
   datasets: Map<string, DatasetStore>
+  /** See LakeOptions.token. */
+  token: string | null
   queryTimeoutMs: number
   maxBodyBytes: number
   maxResultBytes: number
@@ -78,6 +86,8 @@ export type DataRequest = {
   url: URL
   /** What follows the dataset name (the ids of /data/doc), undefined when nothing does. */
   rest: string | undefined
+  /** Whether the request carries the lake's token (access.ts); only `public` endpoints see one without. */
+  authorized: boolean
   req: IncomingMessage
   res: ServerResponse
 }
@@ -89,5 +99,7 @@ export type DataRequest = {
 export type DataEndpoint = {
   methods: readonly string[]
   path: 'none' | 'ids'
+  /** `public`: answers without the token too, with published documents only; `token`: a 401 without it. */
+  access: 'public' | 'token'
   handle(request: DataRequest): void | Promise<void>
 }

@@ -2,6 +2,14 @@ import type { LakeDocument } from './ndjson'
 
 export type Perspective = 'raw' | 'published' | 'drafts'
 
+/**
+ * The documents a view holds: a perspective, or `anonymous`, what a request without the lake's
+ * token sees whatever perspective it names (access.ts): published documents whose ids have no
+ * dot, as on a public dataset of the Content Lake (drafts, versions and system documents such as
+ * `sanity.previewUrlSecret` live under dotted ids).
+ */
+export type ViewName = Perspective | 'anonymous'
+
 const DRAFTS = 'drafts.'
 const VERSIONS = 'versions.'
 
@@ -50,8 +58,9 @@ function asShown(doc: LakeDocument): LakeDocument {
  * in `drafts` a `drafts.x` replaces `x` where `x` stood, and a draft with no published
  * version appears where the draft stands.
  */
-export function applyPerspective(docs: readonly LakeDocument[], perspective: Perspective): LakeDocument[] {
+export function applyPerspective(docs: readonly LakeDocument[], perspective: ViewName): LakeDocument[] {
   if (perspective === 'raw') return docs.slice()
+  if (perspective === 'anonymous') return docs.filter((d) => !d._id.includes('.')).map(asShown)
   if (perspective === 'published') {
     return docs.filter((d) => !isDraftId(d._id) && !isVersionId(d._id)).map(asShown)
   }

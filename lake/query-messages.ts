@@ -1,5 +1,5 @@
 import type { LakeDocument } from './ndjson'
-import type { Perspective } from './perspective'
+import type { ViewName } from './perspective'
 
 /** Messages to a query worker, processed in the order sent (see query-pool.ts). */
 export type ToWorker =
@@ -11,7 +11,7 @@ export type ToWorker =
       type: 'query'
       id: number
       dataset: string
-      perspective: Perspective
+      perspective: ViewName
       query: string
       params: Record<string, unknown>
       timeoutMs: number

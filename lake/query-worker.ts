@@ -10,7 +10,7 @@ import { parentPort } from 'node:worker_threads'
 import { LakeError, queryResultTooLarge } from './errors'
 import { runQuery } from './execute'
 import type { LakeDocument } from './ndjson'
-import type { Perspective } from './perspective'
+import type { ViewName } from './perspective'
 import type { ToWorker, FromWorker } from './query-messages'
 import { DatasetView, DatasetViews, nextDocuments } from './view'
 
@@ -28,7 +28,7 @@ class Replica {
     this.views = new DatasetViews(nextDocuments(this.views.docs, changes), { after: { previous: this.views, changed: changes } })
   }
 
-  view(perspective: Perspective): DatasetView {
+  view(perspective: ViewName): DatasetView {
     return this.views.get(perspective)
   }
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { hasToken, MIN_TOKEN_LENGTH, tokenRequired } from './access'
 import type { DataEndpoint, Lake, LakeContext, LakeOptions } from './context'
 import { actionsEndpoint } from './endpoints/actions'
 import { docEndpoint } from './endpoints/doc'
@@ -39,6 +40,9 @@ const IMAGE = /^\/images\/([^/]+)\/([^/]+)\/([A-Za-z0-9]+-(\d+)x(\d+)\.([a-z0-9]
 /** Starts the lake; resolves once it listens. Throws when a dataset file is missing or malformed. */
 export async function startLake(options: LakeOptions): Promise<Lake> {
   const log = options.log ?? ((message: string) => console.error(`lake: ${message}`))
+  if (options.token !== null && (typeof options.token !== 'string' || options.token.length < MIN_TOKEN_LENGTH)) {
+    throw new Error(`The lake's token must be at least ${MIN_TOKEN_LENGTH} characters (or null for a lake that trusts every request)`)
+  }
   const origins = new Set((options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS).map(parseOrigin))
   const datasets = new Map<string, DatasetStore>()
   try {
@@ -78,6 +82,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
 
   const context: LakeContext = {
     datasets,
+    token: options.token,
     queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     maxResultBytes: options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
@@ -160,15 +165,20 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   const image = IMAGE.exec(url.pathname)
   if (image) return serveImage(context, req, res, image[2]!, image[3]!, image[6]!)
 
+  const authorized = hasToken(context.token, req)
   const mux = MUX.exec(url.pathname)
   if (mux) {
+    if (!authorized) throw tokenRequired('Listening')
     if (!isApiVersion(mux[1]!)) throw badRequest(`Invalid API version "${mux[1]}": use a date like 2025-02-19, 1 or X`)
     return handleMux(context, req, res, mux[2], (inner, out) => handle(context, inner, out))
   }
 
   const api = API.exec(url.pathname)
   // Everything else the Studio calls (users, project, ACL, uploads...): endpoints/studio.ts, a 404 past it.
-  if (!api) return handleStudioApi(context, req, res, url, isApiVersion)
+  if (!api) {
+    if (!authorized) throw tokenRequired('This API')
+    return handleStudioApi(context, req, res, url, isApiVersion)
+  }
   const [, apiVersion, name, datasetName, rest] = api as unknown as [string, string, string, string, string | undefined]
   if (!isApiVersion(apiVersion)) {
     throw badRequest(`Invalid API version "${apiVersion}": use a date like 2025-02-19, 1 or X`)
@@ -179,7 +189,8 @@ async function handle(context: LakeContext, req: IncomingMessage, res: ServerRes
   const endpoint = DATA_ENDPOINTS[name]!
   const pathFits = endpoint.path === 'none' ? rest === undefined : Boolean(rest)
   if (!pathFits || !endpoint.methods.includes(req.method ?? '')) throw notFound(`No route for ${req.method} ${url.pathname}`)
-  return endpoint.handle({ context, store, apiVersion, url, rest, req, res })
+  if (endpoint.access === 'token' && !authorized) throw tokenRequired(`/data/${name}`)
+  return endpoint.handle({ context, store, apiVersion, url, rest, authorized, req, res })
 }
 
 /** `1`, `X` or a real calendar date after 1970 (as @sanity/client checks it): not v2025-02-30, not v9999-99-99. */

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path'
 import { LakeError } from './errors'
 import { exportDocuments, ExportFormatError, importExportedDocuments } from './export-format'
 import { parseNdjson, toNdjson, type LakeDocument } from './ndjson'
-import type { Perspective } from './perspective'
+import type { ViewName } from './perspective'
 import { syncDir, TxLog, writeFileDurably, type TxEntry } from './txlog'
 import { type DatasetView, DatasetViews } from './view'
 
@@ -142,7 +142,7 @@ export class DatasetStore {
     return this.views.docs
   }
 
-  view(perspective: Perspective): DatasetView {
+  view(perspective: ViewName): DatasetView {
     return this.views.get(perspective)
   }
 

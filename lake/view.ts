@@ -1,5 +1,5 @@
 import type { LakeDocument } from './ndjson'
-import { applyPerspective, type Perspective } from './perspective'
+import { applyPerspective, type ViewName } from './perspective'
 
 /**
  * The documents one perspective of one dataset version sees, with the indexes the query
@@ -22,7 +22,7 @@ export class DatasetView {
    */
   constructor(
     private readonly raw: readonly LakeDocument[],
-    readonly perspective: Perspective,
+    readonly perspective: ViewName,
     /** The id map, when the caller has it already (derived from the previous version's). */
     ids?: Map<string, LakeDocument>,
   ) {
@@ -193,14 +193,14 @@ export class Memo {
 
 /**
  * The views of one version of a dataset, made when first asked for. With `eager`, the ones the
- * site's queries use (published and raw, with the slug and reference indexes) are built at once,
+ * site's queries use (anonymous, what a reader's request sees, and raw, with the slug and reference indexes) are built at once,
  * so the first reader does not wait for them.
  */
 export class DatasetViews {
-  private readonly views = new Map<Perspective, DatasetView>()
+  private readonly views = new Map<ViewName, DatasetView>()
 
   /**
-   * `eager`: build the published and raw views' indexes now (the query workers' replicas).
+   * `eager`: build the anonymous and raw views' indexes now (the query workers' replicas).
    * `after`: the version this one follows and what changed (a commit): the raw view's id map is
    * the previous one with the changes, not a new walk over every document.
    */
@@ -221,7 +221,7 @@ export class DatasetViews {
       this.views.set('raw', new DatasetView(docs, 'raw', ids))
     }
     if (!eager) return
-    for (const perspective of ['published', 'raw'] as const) {
+    for (const perspective of ['anonymous', 'raw'] as const) {
       const view = this.get(perspective)
       view.withValue(['slug', 'current'], '')
       view.referencing([''])
@@ -229,7 +229,7 @@ export class DatasetViews {
     }
   }
 
-  get(perspective: Perspective): DatasetView {
+  get(perspective: ViewName): DatasetView {
     let view = this.views.get(perspective)
     if (!view) {
       view = new DatasetView(this.docs, perspective)

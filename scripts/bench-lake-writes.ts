@@ -46,7 +46,7 @@ async function main(argv: string[]) {
       const docs = generateContent(size)
       const file = writeContent(docs, join(dir, String(size)))
       const ids = docs.filter((d) => d._type === 'article').map((d) => d._id)
-      const lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
+      const lake = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false, log: () => {} })
       const client = createClient({ ...LAKE_CLIENT, apiHost: lake.url })
       const write = (i: number) =>
         client

@@ -61,7 +61,7 @@ async function main(argv: string[]) {
   try {
     for (const size of sizes) {
       const file = writeContent(generateContent(size), join(dir, String(size)))
-      const lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
+      const lake = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false, log: () => {} })
       const client = createClient({ ...LAKE_CLIENT, apiHost: lake.url })
       const docs = parseNdjson(readFileSync(file, 'utf8'), file)
       const slugs = docs.filter((d) => d._type === 'article').map((d) => (d.slug as { current: string }).current)

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { loadEnvConfig } from '@next/env'
 
 import { startLake, webhooksFromEnv } from '../lake'
+import { localLakeToken } from '../lake/access'
 import { revalidateWebhook } from '../lib/revalidate/lake-webhook'
 
 const root = path.resolve(__dirname, '..')
@@ -29,6 +30,19 @@ loadEnvConfig(root, (command === 'next' && args[0] === 'dev') || args.includes('
 async function lakeAnswers(url: string): Promise<boolean> {
   try {
     const response = await fetch(`${url}/v2025-02-19/data/query/production?query=count(*)`, { signal: AbortSignal.timeout(1000) })
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+/** Whether the lake at `url` takes `token` (a lake started elsewhere may have another). */
+async function tokenAccepted(url: string, token: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/v2025-02-19/users/me`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(1000),
+    })
     return response.ok
   } catch {
     return false
@@ -58,12 +72,20 @@ async function main() {
   if (!process.env.NEXT_PUBLIC_SANITY_PROJECT_ID) {
     const port = Number(process.env.LAKE_PORT || 3999)
     const url = process.env.SANITY_LAKE_URL || `http://127.0.0.1:${port}`
+    // The lake's one secret (lake/access.ts): the site reads drafts with it for previews, its
+    // Studio proxy adds it to the editor's requests. Server-side only, never NEXT_PUBLIC_*.
+    const token = localLakeToken(process.env)
+    env.SANITY_LAKE_TOKEN = token
     if (await lakeAnswers(url)) {
       console.log(`[with-lake] using the lake at ${url}`)
+      if (!(await tokenAccepted(url, token))) {
+        console.warn(`[with-lake] the lake at ${url} refuses this token: previews and the Studio need its SANITY_LAKE_TOKEN`)
+      }
     } else {
       // The site's route checks this secret; without one set, this run gets its own.
       env.SANITY_REVALIDATE_SECRET = process.env.SANITY_REVALIDATE_SECRET || randomBytes(24).toString('base64url')
       const lake = await startLake({
+        token,
         port: Number(new URL(url).port) || port,
         datasets: { production: path.join(root, 'content/data.ndjson') },
         allowedOrigins: allowedOrigins(),

@@ -1,3 +1,5 @@
+import { localLakeToken } from '../lake/access'
+
 import type { LakeProxyOptions } from './lake-proxy'
 
 /**
@@ -10,5 +12,7 @@ export function lakeProxyOptions(environment: NodeJS.ProcessEnv): LakeProxyOptio
   return {
     lakeUrl: environment.SANITY_LAKE_URL || `http://127.0.0.1:${environment.LAKE_PORT || 3999}`,
     password: environment.STUDIO_PASSWORD || undefined,
+    // SANITY_LAKE_TOKEN, which with-lake passes on, or the local token file (lake/access.ts).
+    token: localLakeToken(environment),
   }
 }

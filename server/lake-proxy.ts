@@ -34,6 +34,11 @@ const HOP_BY_HOP = new Set([
 export type LakeProxyOptions = EditorAccessOptions & {
   /** The lake's base URL, e.g. http://127.0.0.1:3999. */
   lakeUrl: string
+  /**
+   * The lake's token (lake/access.ts), added to each request an editor may make: the Studio gets
+   * its access the way an authorised editor's client does, and the browser never holds the token.
+   */
+  token: string
 }
 
 /**
@@ -60,10 +65,11 @@ export function isEditorPath(url: string): boolean {
   return path === '/studio' || path.startsWith('/studio/') || isLakeApiPath(url)
 }
 
-function forwardHeaders(headers: IncomingHttpHeaders, lake: URL): IncomingHttpHeaders {
+function forwardHeaders(headers: IncomingHttpHeaders, lake: URL, token: string): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = {}
   for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value
   out.host = lake.host
+  out.authorization = `Bearer ${token}`
   return out
 }
 
@@ -80,7 +86,7 @@ export function proxyToLake(req: IncomingMessage, res: ServerResponse, options: 
   const lake = new URL(options.lakeUrl)
   const target = lakeTarget(req.url ?? '/', options.lakeUrl)
   if (!target) return refuse(res, 404, 'No such lake route.')
-  const upstream = httpRequest(target, { method: req.method, headers: forwardHeaders(req.headers, lake) }, (answer) => {
+  const upstream = httpRequest(target, { method: req.method, headers: forwardHeaders(req.headers, lake, options.token) }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.statusMessage, stripHopByHop(answer.headers))
     // Event streams: send each event as it comes.
     res.flushHeaders()
@@ -116,7 +122,7 @@ export function proxyUpgradeToLake(req: IncomingMessage, socket: Duplex, head: B
   }
   const lake = new URL(options.lakeUrl)
   const target = new URL((req.url ?? '/').slice(LAKE_PREFIX.length) || '/', lake)
-  const headers = forwardHeaders(req.headers, lake)
+  const headers = forwardHeaders(req.headers, lake, options.token)
   headers.connection = 'Upgrade'
   headers.upgrade = req.headers.upgrade
   const upstream = httpRequest(target, { method: req.method, headers })

@@ -24,7 +24,7 @@ import { applyPatch, checkedDocument, checkPatch, failureError, MutationFailure,
  * - `sanity.action.document.version.create` (publishedId, document, or baseId + versionId),
  *   `.version.discard` (versionId), `.version.replace` (document)
  */
-export const actionsEndpoint: DataEndpoint = { methods: ['POST'], path: 'none', handle: actions }
+export const actionsEndpoint: DataEndpoint = { methods: ['POST'], path: 'none', access: 'token', handle: actions }
 
 /** What the Studio puts in an otherwise empty edit so the action is not empty (it names no real field). */
 const EMPTY_ACTION_GUARD = '_empty_action_guard_pseudo_field_'

@@ -16,7 +16,7 @@ import type { LakeDocument } from '../ndjson'
  *   document group's events newest first (history.ts, `documentEvents`), what the Studio's history
  *   panel lists
  */
-export const historyEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', handle: history }
+export const historyEndpoint: DataEndpoint = { methods: ['GET'], path: 'ids', access: 'token', handle: history }
 
 /** Most document ids one request may name, and most transactions one answer holds. */
 const MAX_IDS = 100
@@ -121,6 +121,7 @@ function idOnly(mutation: HistoryTransaction['mutations'][number]) {
 export const referencesEndpoint: DataEndpoint = {
   methods: ['GET'],
   path: 'ids',
+  access: 'token',
   handle: ({ url, rest, res }) => {
     if (!/^documents\/[^/]+\/to$/.test(rest ?? '')) throw notFound(`No route for GET ${url.pathname}`)
     sendJson(res, 200, { totalCount: 0, references: [] })

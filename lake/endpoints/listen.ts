@@ -20,7 +20,7 @@ import { checkQueryLimits } from '../query-limits'
  * includeResult=false, `mutations` unless includeMutations=false, `effects` ({apply, revert},
  * mendoza) with effectFormat=mendoza, `previous` with includePreviousRevision=true.
  */
-export const listenEndpoint: DataEndpoint = { methods: ['GET'], path: 'none', handle: listen }
+export const listenEndpoint: DataEndpoint = { methods: ['GET'], path: 'none', access: 'token', handle: listen }
 
 function listen({ context, store, url, res }: DataRequest): void {
   const query = url.searchParams.get('query')

@@ -16,7 +16,7 @@ type Result = { id: string; operation: Operation; document?: LakeDocument }
  * transaction's id becomes the `_rev` of what it wrote, so an id already used is refused: reusing
  * one would let a later write pass an `ifRevisionID` meant for an earlier one (transaction.ts).
  */
-export const mutateEndpoint: DataEndpoint = { methods: ['POST'], path: 'none', handle: mutate }
+export const mutateEndpoint: DataEndpoint = { methods: ['POST'], path: 'none', access: 'token', handle: mutate }
 
 async function mutate({ context, store, url, req, res }: DataRequest): Promise<void> {
   const body = (await readJsonBody(req, context.maxBodyBytes)) as { mutations?: unknown }

@@ -25,7 +25,7 @@ import { readJsonBody, sendJson, writeEvent } from '../http'
  * - `{"close": "<id>"}` ends that subscription. Closing the channel's stream ends them all.
  *
  * Unknown channel 404, over MAX_SUBSCRIPTIONS open in a channel 429, an id already open 409,
- * body over 16 KB 413, not `application/json` 415, not a listen path 400. The lake's Host and
+ * body over 16 KB 413, not `application/json` 415, not a listen path 400. The lake's token, Host and
  * Origin checks have run before any of this (router).
  */
 export const MAX_SUBSCRIPTIONS = 64
@@ -43,6 +43,8 @@ type Channel = {
   res: ServerResponse
   /** The `Host` the channel was opened with (a lake name, checked); its subscriptions carry it. */
   host: string
+  /** The `Authorization` the channel was opened with (the lake's token, checked); its subscriptions carry it. */
+  authorization: string | undefined
   subscriptions: Map<string, InProcessResponse>
 }
 
@@ -103,7 +105,7 @@ function openChannel(context: LakeContext, req: IncomingMessage, res: ServerResp
     throw new LakeError(429, 'tooManyRequests', `At most ${MAX_CHANNELS} channels are open at once; close one first`)
   }
   const id = randomUUID()
-  const channel: Channel = { res, host: req.headers.host ?? '', subscriptions: new Map() }
+  const channel: Channel = { res, host: req.headers.host ?? '', authorization: req.headers.authorization, subscriptions: new Map() }
   const channels = channelsOf(context)
   channels.set(id, channel)
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
@@ -135,7 +137,7 @@ function subscribe(context: LakeContext, channel: Channel, id: string, path: str
     },
   })
   channel.subscriptions.set(id, out)
-  const req = inProcessRequest(path, channel.host)
+  const req = inProcessRequest(path, channel.host, channel.authorization)
   dispatch(req, out as unknown as ServerResponse).catch((err: unknown) => {
     if (channel.subscriptions.get(id) === out) channel.subscriptions.delete(id)
     if (!(err instanceof LakeError)) context.log(`mux: listen ${path} failed: ${(err as Error)?.stack ?? String(err)}`)
@@ -162,12 +164,12 @@ function parseError(text: string): unknown {
   }
 }
 
-/** A GET of `path` as the router sees a request: the checked Host of the channel, no Origin (the POST's was checked). */
-function inProcessRequest(path: string, host: string): IncomingMessage {
+/** A GET of `path` as the router sees a request: the checked Host and token of the channel, no Origin (the POST's was checked). */
+function inProcessRequest(path: string, host: string, authorization: string | undefined): IncomingMessage {
   const req = new EventEmitter() as EventEmitter & { method: string; url: string; headers: Record<string, string> }
   req.method = 'GET'
   req.url = path
-  req.headers = { host, accept: 'text/event-stream' }
+  req.headers = { host, accept: 'text/event-stream', ...(authorization ? { authorization } : {}) }
   return req as unknown as IncomingMessage
 }
 

@@ -8,11 +8,11 @@ import { defaultPerspective, parsePerspective } from '../perspective'
  * GET/POST /data/query/:dataset - `query` and `$name=<JSON>` params, or a body `{query, params}`;
  * answers `{query, result, ms}` in the requested (or the API version's default) perspective.
  */
-export const queryEndpoint: DataEndpoint = { methods: ['GET', 'POST'], path: 'none', handle: query }
+export const queryEndpoint: DataEndpoint = { methods: ['GET', 'POST'], path: 'none', access: 'public', handle: query }
 
 /** Sanity answers GET queries whose URL is over 11 KB with an error and asks for POST (HTTP query docs). */
 const MAX_GET_URL_BYTES = 11_000
-async function query({ context, store, apiVersion, url, req, res }: DataRequest): Promise<void> {
+async function query({ context, store, apiVersion, url, authorized, req, res }: DataRequest): Promise<void> {
   const started = performance.now()
   if (req.method === 'GET' && Buffer.byteLength(req.url ?? '') > MAX_GET_URL_BYTES) {
     throw new LakeError(414, 'httpUriTooLong', `GET query URLs are limited to ${MAX_GET_URL_BYTES} bytes: send the query as POST`)
@@ -43,11 +43,13 @@ async function query({ context, store, apiVersion, url, req, res }: DataRequest)
   }
   if (typeof groq !== 'string' || groq.trim() === '') throw badRequest('Missing query: pass a GROQ query as `query`')
   checkQueryLimits(groq)
-  const perspective =
+  const asked =
     perspectiveName === null || perspectiveName === undefined || perspectiveName === ''
       ? defaultPerspective(apiVersion)
       : parsePerspective(String(perspectiveName))
-  if (!perspective) throw badRequest(`Unknown perspective "${String(perspectiveName)}": use raw, published or drafts`)
+  if (!asked) throw badRequest(`Unknown perspective "${String(perspectiveName)}": use raw, published or drafts`)
+  // Without the token, every perspective sees what a public dataset shows (access.ts).
+  const perspective = authorized ? asked : 'anonymous'
 
   const abort = new AbortController()
   res.on('close', () => {

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 
+import { hasToken, tokenRequired } from '../access'
 import type { LakeContext } from '../context'
 import { LOCAL_EDITOR } from '../editor'
 import { LakeError } from '../errors'
@@ -164,6 +165,7 @@ export function createSockets(context: LakeContext, isApiVersion: (version: stri
       socket.on('error', () => socket.destroy())
       try {
         checkRequest(context.policy, req)
+        if (!hasToken(context.token, req)) throw tokenRequired('The presence socket')
         const url = new URL(req.url ?? '/', 'http://lake.local')
         const match = SOCKET_PATH.exec(url.pathname)
         if (!match || (req.headers.upgrade ?? '').toLowerCase() !== 'websocket' || req.method !== 'GET') {

@@ -70,7 +70,13 @@ async function main() {
   await buildSite()
 
   step('serving the build on the embedded default (content/data.ndjson)')
-  const lake = await startLake({ port: 0, datasets: { production: path.join(ROOT, 'content/data.ndjson') }, watch: false, log: () => {} })
+  const lake = await startLake({
+    token: null,
+    port: 0,
+    datasets: { production: path.join(ROOT, 'content/data.ndjson') },
+    watch: false,
+    log: () => {},
+  })
   const stopLake = onStop(() => lake.close())
   const site = await startSite(lake.url)
   step(`served speed of ${SEED_ARTICLE}`)

@@ -41,6 +41,7 @@ async function main() {
   const port = await freePort()
   const secret = `bench-${Math.random().toString(36).slice(2)}-publish-secret`
   const lake = await startLake({
+    token: null,
     port: 0,
     datasets: { production: path.join(data, 'data.ndjson') },
     watch: false,

@@ -74,7 +74,7 @@ export async function measureRender(sizes: number[], samples: number, progress: 
     for (const size of sizes) {
       const docs = generateContent(size)
       const file = writeContent(docs, path.join(tmp, String(size)))
-      const lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
+      const lake = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false, log: () => {} })
       const stopLake = onStop(() => lake.close())
       const site = await startSite(lake.url, { dir: build.dir })
       try {

@@ -2,14 +2,15 @@
  * The write client of `npm run content`: the same backend the site reads (lib/content/api.ts
  * decides the host: the embedded lake at SANITY_LAKE_URL, or the Sanity project from the
  * environment), but uncached, seeing drafts (raw perspective), and with the write token
- * SANITY_API_WRITE_TOKEN when a Sanity project is configured. The token is read here, in a
- * script, and never reaches the site.
+ * SANITY_API_WRITE_TOKEN when a Sanity project is configured (the lake's own token on the
+ * embedded default). The token is read here, in a script, and never reaches the site.
  */
 import path from 'node:path'
 
 import { loadEnvConfig } from '@next/env'
 import { createClient, type SanityClient } from '@sanity/client'
 
+import { localLakeToken } from '../../lake/access'
 import { clientConfig } from '../../lib/content/api'
 import { parseContentEnv, type ContentEnv } from '../../lib/content/env'
 import { CliError } from './errors'
@@ -41,7 +42,8 @@ export function connect(source: NodeJS.ProcessEnv = process.env): Backend {
   } catch (error) {
     throw new CliError((error as Error).message.replace(/\n- /g, ' - ').replace(/\n/g, ' '))
   }
-  const token = source.SANITY_API_WRITE_TOKEN || undefined
+  // The embedded lake's token (SANITY_LAKE_TOKEN or the local token file, lake/access.ts).
+  const token = env.mode === 'sanity' ? source.SANITY_API_WRITE_TOKEN || undefined : localLakeToken(source)
   if (env.mode === 'sanity' && !token) {
     throw new CliError(
       `No write token for Sanity project ${env.NEXT_PUBLIC_SANITY_PROJECT_ID}: create an Editor token at https://www.sanity.io/manage and set SANITY_API_WRITE_TOKEN in .env.local.`,

@@ -15,7 +15,7 @@ const UNRELATED = '/insights/strategy-in-the-fog'
 
 let running: SiteWithLake
 const url = (path: string) => `${running.site.url}${path}`
-const client = () => lakeClient(running.lake.url)
+const client = () => lakeClient(running.lake.url, { token: running.token })
 
 beforeAll(async () => {
   running = await startSiteWithLake(datasetWith([]))

@@ -28,7 +28,7 @@ async function titleOf(path: string): Promise<string> {
 it('an edit written to the lake reaches the article page through the webhook', async () => {
   const page = `/insights/${SEED.slug}`
   expect(await titleOf(page)).toBe(SEED.title)
-  const client = lakeClient(running.lake.url)
+  const client = lakeClient(running.lake.url, { token: running.token })
   const id = (await client.fetch('*[_type == "article" && slug.current == $slug][0]._id', { slug: SEED.slug })) as string
   const retitled = 'Leadership, retitled in the lake'
   await client.patch(id).set({ title: retitled }).commit()

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,10 +17,16 @@ export function lakeClient(apiHost: string, options: Partial<ClientConfig> = {})
   return createClient({ ...local, apiHost, ...options })
 }
 
-/** Starts a lake on a free port serving `file` as the `production` dataset. */
-export function startTestLake(file: string = SAMPLE_DATASET): Promise<RunningLake> {
-  return startLake({ port: 0, datasets: { production: file } })
+/**
+ * Starts a lake on a free port serving `file` as the `production` dataset. With no `token` it
+ * trusts every request (for tests of something else); the guard has its own tests.
+ */
+export function startTestLake(file: string = SAMPLE_DATASET, token: string | null = null): Promise<RunningLake> {
+  return startLake({ token, port: 0, datasets: { production: file } })
 }
+
+/** A token for a test's lake (lake/access.ts wants at least 24 characters). */
+export const testLakeToken = () => `lake-test-token-${randomBytes(12).toString('hex')}`
 
 /**
  * A copy of the sample dataset with extra documents, in a temp folder. An extra document whose

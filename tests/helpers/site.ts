@@ -6,6 +6,7 @@ import path from 'node:path'
 import { startLake, type Lake, type WebhookDefinition } from '@/lake'
 import { revalidateWebhook } from '@/lib/revalidate/lake-webhook'
 
+import { testLakeToken } from './lake'
 import { freePort } from './ports'
 
 export const ROOT = path.join(__dirname, '../..')
@@ -118,6 +119,8 @@ export interface SiteWithLake {
   site: RunningSite
   /** The webhook secret the site and the lake share. */
   secret: string
+  /** The lake's token: writes, drafts and listening need it (lakeClient(url, { token })). */
+  token: string
   /** Stops the site, then the lake. */
   stop: () => Promise<void>
 }
@@ -140,14 +143,17 @@ export async function startSiteWithLake(
   const port = await freePort()
   const secret = `site-test-${Math.random().toString(36).slice(2)}-secret`
   const site = `http://127.0.0.1:${port}`
+  // A guarded lake, as with-lake runs it: the site holds the token (SANITY_LAKE_TOKEN) for previews.
+  const token = testLakeToken()
   const lake = await startLake({
+    token,
     port: 0,
     datasets: { production: dataset },
     webhooks: [...(revalidate ? [revalidateWebhook(site, secret)] : []), ...webhooks],
   })
   let running: RunningSite
   try {
-    running = await startSite(lake.url, { SANITY_REVALIDATE_SECRET: secret, ...extraEnv }, { distDir, port })
+    running = await startSite(lake.url, { SANITY_REVALIDATE_SECRET: secret, SANITY_LAKE_TOKEN: token, ...extraEnv }, { distDir, port })
   } catch (error) {
     await lake.close()
     throw error
@@ -156,6 +162,7 @@ export async function startSiteWithLake(
     lake,
     site: running,
     secret,
+    token,
     stop: async () => {
       await running.stop()
       await lake.close()

@@ -278,7 +278,7 @@ describe('export and import', () => {
       const exported = parseNdjson(readFileSync(join(exportDir, 'data.ndjson'), 'utf8'), 'export')
       const assets = importExportedDocuments(exported, { datasetDir: exportDir }).filter((doc) => doc._type === 'sanity.imageAsset')
       writeFileSync(join(freshDir, 'data.ndjson'), toNdjson(assets))
-      const fresh = await startLake({ port: 0, datasets: { production: join(freshDir, 'data.ndjson') } })
+      const fresh = await startLake({ token: null, port: 0, datasets: { production: join(freshDir, 'data.ndjson') } })
       try {
         const run = await content(fresh.url, 'import', exportDir)
         expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^imported (\d+) of \1 documents/) })
@@ -298,7 +298,7 @@ describe('export and import', () => {
     async () => {
       const emptyDir = mkdtempSync(join(tmpdir(), 'content-cli-empty-'))
       writeFileSync(join(emptyDir, 'data.ndjson'), '')
-      const empty = await startLake({ port: 0, datasets: { production: join(emptyDir, 'data.ndjson') } })
+      const empty = await startLake({ token: null, port: 0, datasets: { production: join(emptyDir, 'data.ndjson') } })
       try {
         const run = await content(empty.url, 'import', exportDir)
         expect(run.stderr).not.toMatch(/not uploaded|not imported/)

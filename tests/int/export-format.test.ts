@@ -182,7 +182,7 @@ describe('exportDocuments', () => {
 describe('the lake on the sample dataset', () => {
   let lake: Lake
   beforeAll(async () => {
-    lake = await startLake({ port: 0, datasets: { production: DATASET }, watch: false, log: () => {} })
+    lake = await startLake({ token: null, port: 0, datasets: { production: DATASET }, watch: false, log: () => {} })
   })
   afterAll(() => lake.close())
 
@@ -211,7 +211,7 @@ describe('the lake writing back after a mutation', () => {
     dir = mkdtempSync(join(tmpdir(), 'export-format-'))
     writeFileSync(join(dir, 'data.ndjson'), text)
     symlinkSync(join(CONTENT, 'images'), join(dir, 'images'))
-    lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+    lake = await startLake({ token: null, port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
   })
   afterAll(async () => {
     await lake.close()

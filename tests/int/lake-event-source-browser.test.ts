@@ -40,10 +40,11 @@ const shimScript = () => {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-event-source-browser-'))
   cpSync(fixture, dir, { recursive: true })
-  lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+  lake = await startLake({ token: null, port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
   const script = shimScript()
   site = createServer((req, res) => {
-    if ((req.url ?? '').startsWith(`${LAKE_PREFIX}/`)) return proxyToLake(req, res, { lakeUrl: lake.url })
+    if ((req.url ?? '').startsWith(`${LAKE_PREFIX}/`))
+      return proxyToLake(req, res, { lakeUrl: lake.url, token: 'the-test-lake-trusts-every-request' })
     res.setHeader('Content-Type', req.url === '/shim.js' ? 'text/javascript' : 'text/html; charset=utf-8')
     res.end(req.url === '/shim.js' ? script : '<!doctype html><title>studio</title><script src="/shim.js"></script>')
   })

@@ -41,7 +41,8 @@ class CountingEventSource extends NodeEventSource {
   }
 }
 
-const startOn = (port = 0) => startLake({ port, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+const startOn = (port = 0) =>
+  startLake({ token: null, port, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-event-source-'))
@@ -251,7 +252,7 @@ it('tells an emulated EventSource about a drop as a native reconnect does: error
 })
 
 it('works through the site proxy at /lake, as the Studio uses it', async () => {
-  const site: Server = createServer((req, res) => proxyToLake(req, res, { lakeUrl: lake.url }))
+  const site: Server = createServer((req, res) => proxyToLake(req, res, { lakeUrl: lake.url, token: 'the-test-lake-trusts-every-request' }))
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
   try {
     const siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`

@@ -27,6 +27,7 @@ beforeAll(async () => {
   cpSync(fixture, dir, { recursive: true })
   logged = []
   lake = await startLake({
+    token: null,
     port: 0,
     datasets: { production: join(dir, 'data.ndjson') },
     allowedOrigins: [site],
@@ -213,6 +214,7 @@ describe('a webhook whose receiver falls behind', () => {
     cpSync(fixture, hookDir, { recursive: true })
     const lines: string[] = []
     const hooked = await startLake({
+      token: null,
       port: 0,
       datasets: { production: join(hookDir, 'data.ndjson') },
       watch: false,

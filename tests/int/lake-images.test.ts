@@ -52,7 +52,13 @@ beforeAll(async () => {
     mainImage: { _type: 'image', _sanityAsset: `image@file://./images/${sha1}-${WIDTH}x${HEIGHT}.png`, hotspot, crop },
   }
   writeFileSync(join(dir, 'data.ndjson'), `${JSON.stringify(doc)}\n`)
-  lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: (m) => logs.push(m) })
+  lake = await startLake({
+    token: null,
+    port: 0,
+    datasets: { production: join(dir, 'data.ndjson') },
+    watch: false,
+    log: (m) => logs.push(m),
+  })
   image = { _type: 'image', asset: { _type: 'reference', _ref: `image-${sha1}-${WIDTH}x${HEIGHT}-png` }, hotspot, crop }
 })
 
@@ -289,6 +295,7 @@ describe('the variant cache', () => {
       cpSync(join(dir, 'images'), join(smallDir, 'images'), { recursive: true })
       cpSync(join(dir, 'data.ndjson'), join(smallDir, 'data.ndjson'))
       small = await startLake({
+        token: null,
         port: 0,
         datasets: { production: join(smallDir, 'data.ndjson') },
         watch: false,

@@ -22,6 +22,7 @@ beforeAll(async () => {
   // A small dataset (about 100 documents): below one scan chunk, where nothing used to yield.
   const file = writeContent(generateContent(40), dir)
   lake = await startLake({
+    token: null,
     port: 0,
     datasets: { production: file },
     queryTimeoutMs: BUDGET_MS,

@@ -27,7 +27,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-mutations-'))
   cpSync(fixture, dir, { recursive: true })
   file = join(dir, 'data.ndjson')
-  lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
+  lake = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false, log: () => {} })
   client = clientFor(lake.url)
 })
 
@@ -83,7 +83,7 @@ describe('hostile patches and documents', () => {
     for (const [, mutation] of hostile) await mutate([mutation])
     await client.patch('siteSettings').set({ title: 'Insights, renamed' }).commit()
     await lake.close()
-    lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
+    lake = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false, log: () => {} })
     expect(await clientFor(lake.url).fetch('*[_id == "siteSettings"][0].title')).toBe('Insights, renamed')
   })
 

@@ -24,7 +24,7 @@ let client: SanityClient
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-mux-'))
   cpSync(fixture, dir, { recursive: true })
-  lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+  lake = await startLake({ token: null, port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
   client = lakeClient(lake.url)
 })
 
@@ -258,5 +258,5 @@ it('ends the subscriptions with the lake, and the channel stream with them', asy
   await channel.next(sub('a', 'welcome'))
   await lake.close()
   await channel.ended
-  lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+  lake = await startLake({ token: null, port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
 })

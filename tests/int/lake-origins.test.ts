@@ -45,7 +45,14 @@ beforeAll(async () => {
   file = join(dir, 'data.ndjson')
   foreign = await pageServer('<!doctype html><title>elsewhere</title>')
   allowed = await pageServer('<!doctype html><title>the site</title>')
-  lake = await startLake({ port: 0, datasets: { production: file }, allowedOrigins: [allowed.origin], watch: false, log: () => {} })
+  lake = await startLake({
+    token: null,
+    port: 0,
+    datasets: { production: file },
+    allowedOrigins: [allowed.origin],
+    watch: false,
+    log: () => {},
+  })
   client = lakeClient(lake.url)
   browser = await launchBrowser()
 }, 60_000)

@@ -80,6 +80,7 @@ afterEach(async () => {
 
 async function start(secret = SECRET) {
   lake = await startLake({
+    token: null,
     port: 0,
     datasets: { production: datasetWith([]) },
     watch: false,

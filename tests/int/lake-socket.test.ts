@@ -28,7 +28,7 @@ const sockets: WebSocket[] = []
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-socket-'))
   cpSync(fixture, dir, { recursive: true })
-  lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+  lake = await startLake({ token: null, port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
 })
 
 afterEach(async () => {
@@ -174,7 +174,9 @@ it.each([
 
 it('works through the site proxy at /lake, as the Studio reaches it', async () => {
   const site = createServer((_req, res) => res.end())
-  site.on('upgrade', (req, socket, head) => proxyUpgradeToLake(req, socket, head, { lakeUrl: lake.url }))
+  site.on('upgrade', (req, socket, head) =>
+    proxyUpgradeToLake(req, socket, head, { lakeUrl: lake.url, token: 'the-test-lake-trusts-every-request' }),
+  )
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
   try {
     const siteUrl = `ws://localhost:${(site.address() as AddressInfo).port}`
@@ -197,5 +199,5 @@ it('closes its sockets when the lake closes', async () => {
   const closed = new Promise<void>((resolve) => socket.ws.once('close', () => resolve()))
   await lake.close()
   await closed
-  lake = await startLake({ port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+  lake = await startLake({ token: null, port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
 })

@@ -33,7 +33,7 @@ beforeAll(() => {
 })
 
 const start = async () => {
-  lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: () => {} })
+  lake = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false, log: () => {} })
   client = lakeClient(lake.url)
 }
 

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { startLake, type Lake } from '@/lake'
 import { DatasetStore } from '@/lake/store'
 
-import { lakeClient } from '../helpers/lake'
+import { lakeClient, testLakeToken } from '../helpers/lake'
 
 const root = join(__dirname, '../..')
 const fixture = join(__dirname, '../fixtures/lake')
@@ -31,10 +31,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 /** The documents of a store, by id, without the asset documents the file does not hold. */
 const byId = (docs: readonly { _id: string }[]) => new Map(docs.map((d) => [d._id, d]))
 
+/** The token the lake run by `npm run lake` (lake/cli.ts) in a child process takes. */
+const CHILD_TOKEN = testLakeToken()
+
 function startChild() {
   // One process (node with tsx's loader), so SIGKILL reaches the lake itself, not a launcher.
   const child = spawn(process.execPath, ['--import', 'tsx', 'lake/cli.ts', '--port', '0', '--dataset', file], {
     cwd: root,
+    env: { ...process.env, SANITY_LAKE_TOKEN: CHILD_TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -56,7 +60,7 @@ it('keeps every acknowledged write through kill -9 mid-burst, several times', as
   const acked: string[] = []
   for (let round = 0; round < 3; round++) {
     const lake = startChild()
-    const client = lakeClient(await lake.listening)
+    const client = lakeClient(await lake.listening, { token: CHILD_TOKEN })
     // Everything acknowledged before is there after the restart.
     const ids = acked.length > 0 ? await client.fetch<string[]>('*[_id in $ids]._id', { ids: acked }, { perspective: 'raw' }) : []
     expect(new Set(ids)).toEqual(new Set(acked))
@@ -83,7 +87,7 @@ it('keeps every acknowledged write through kill -9 mid-burst, several times', as
   }
   // A last restart, closed cleanly: compaction writes every write into the file, which loads on its own.
   const lake = startChild()
-  const client = lakeClient(await lake.listening)
+  const client = lakeClient(await lake.listening, { token: CHILD_TOKEN })
   expect(await client.fetch('count(*[_id in $ids])', { ids: acked }, { perspective: 'raw' })).toBe(acked.length)
   lake.child.kill('SIGTERM')
   await lake.exited
@@ -98,7 +102,14 @@ describe('with the lake in process', () => {
   let lake: Lake
   const logs: string[] = []
   const start = async (watch = false) => {
-    lake = await startLake({ port: 0, datasets: { production: file }, watch, log: (m) => logs.push(m), compaction: { quietMs: 60_000 } })
+    lake = await startLake({
+      token: null,
+      port: 0,
+      datasets: { production: file },
+      watch,
+      log: (m) => logs.push(m),
+      compaction: { quietMs: 60_000 },
+    })
     return lakeClient(lake.url)
   }
   beforeEach(() => {
@@ -173,7 +184,7 @@ describe('with the lake in process', () => {
 })
 
 it('leaves no log beside a dataset that is only read', async () => {
-  const lake = await startLake({ port: 0, datasets: { production: file }, watch: false, log: quiet })
+  const lake = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false, log: quiet })
   await lakeClient(lake.url).fetch('count(*)')
   await lake.close()
   expect(existsSync(join(dir, '.lake'))).toBe(false)

@@ -78,6 +78,7 @@ afterEach(async () => {
 async function start(webhook: Partial<WebhookDefinition> = {}) {
   const hook: WebhookDefinition = { url: receiverUrl, secret: SECRET, ...webhook }
   lake = await startLake({
+    token: null,
     port: 0,
     datasets: { production: join(dir, 'data.ndjson') },
     watch: false,

@@ -26,6 +26,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lake-test-'))
   cpSync(fixture, dir, { recursive: true })
   lake = await startLake({
+    token: null,
     port: 0,
     datasets: { production: join(dir, 'data.ndjson') },
     queryTimeoutMs: 1500,
@@ -193,6 +194,7 @@ describe('errors', () => {
   it('stops a runaway query at the time limit and keeps answering', async () => {
     const bigDir = mkdtempSync(join(tmpdir(), 'lake-big-'))
     const big = await startLake({
+      token: null,
       port: 0,
       datasets: { production: writeContent(generateContent(2000), bigDir) },
       queryTimeoutMs: 1000,

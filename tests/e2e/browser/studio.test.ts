@@ -26,6 +26,7 @@ let file: string
 let lake: RunningLake
 let site: RunningSite
 let stopSite: () => Promise<void>
+let token: string
 let browser: Browser
 let page: Page
 let guard: PageGuard
@@ -34,7 +35,7 @@ let image: string
 beforeAll(async () => {
   file = datasetCopy()
   // The lake tells the site about each publish with a signed webhook, as `npm start` wires it.
-  ;({ lake, site, stop: stopSite } = await startSiteWithLake(file))
+  ;({ lake, site, token, stop: stopSite } = await startSiteWithLake(file))
   browser = await launchBrowser()
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: site.url })
   context.setDefaultTimeout(20_000)
@@ -231,7 +232,11 @@ it('discards a draft: the published article stays as it was', async () => {
     .getByRole('button', { name: /Discard/ })
     .click()
   await until(async () => (await page.getByTestId('field-title').locator('input').inputValue()) === EDITED, 'the published title back')
-  const draft = await (await fetch(`${lake.url}/v2025-02-19/data/doc/production/drafts.${await documentId()}`)).json()
+  const draft = await (
+    await fetch(`${lake.url}/v2025-02-19/data/doc/production/drafts.${await documentId()}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).json()
   expect((draft as { documents: unknown[] }).documents).toEqual([])
 }, 120_000)
 
@@ -261,7 +266,9 @@ it('deletes the article', async () => {
     .getByText(/was deleted|deleted/i)
     .first()
     .waitFor()
-  const found = (await (await fetch(`${lake.url}/v2025-02-19/data/doc/production/${id},drafts.${id}`)).json()) as { documents: unknown[] }
+  const found = (await (
+    await fetch(`${lake.url}/v2025-02-19/data/doc/production/${id},drafts.${id}`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { documents: unknown[] }
   expect(found.documents).toEqual([])
 }, 120_000)
 
@@ -272,7 +279,7 @@ it('leaves a dataset file that loads and passes content:validate', async () => {
     cwd: ROOT,
   })
   expect(stdout).toMatch(/: 0 errors, /)
-  const reloaded = await startLake({ port: 0, datasets: { production: file }, watch: false })
+  const reloaded = await startLake({ token: null, port: 0, datasets: { production: file }, watch: false })
   try {
     const count = (await (
       await fetch(`${reloaded.url}/v2025-02-19/data/query/production?query=count(*%5B_type%3D%3D%22article%22%5D)`)

@@ -12,8 +12,9 @@ import type { LakeProxyOptions } from '@/server/lake-proxy'
 import { responsePolicy } from '@/server/policy'
 import { createSiteServer } from '@/server/site-server'
 
-import { datasetWith, type RunningLake, startTestLake } from '../../helpers/lake'
+import { datasetWith, type RunningLake, startTestLake, testLakeToken } from '../../helpers/lake'
 
+const LAKE_TOKEN = testLakeToken()
 const QUERY = '/lake/v2025-02-19/data/query/production?query=count(*%5B_type%3D%3D%22topic%22%5D)'
 
 /** A request as editorAccess sees it. */
@@ -87,10 +88,14 @@ describe('editor access', () => {
 
   it('exists only on the embedded default: with a project configured there is no /lake and Sanity does the login', () => {
     expect(lakeProxyOptions({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123xy' } as unknown as NodeJS.ProcessEnv)).toBeUndefined()
-    expect(lakeProxyOptions({ SANITY_LAKE_URL: 'http://127.0.0.1:4100', STUDIO_PASSWORD: 'pw' } as unknown as NodeJS.ProcessEnv)).toEqual({
-      lakeUrl: 'http://127.0.0.1:4100',
-      password: 'pw',
-    })
+    const token = testLakeToken()
+    expect(
+      lakeProxyOptions({
+        SANITY_LAKE_URL: 'http://127.0.0.1:4100',
+        STUDIO_PASSWORD: 'pw',
+        SANITY_LAKE_TOKEN: token,
+      } as unknown as NodeJS.ProcessEnv),
+    ).toEqual({ lakeUrl: 'http://127.0.0.1:4100', password: 'pw', token })
   })
 })
 
@@ -102,7 +107,7 @@ describe('the site server in front of the lake', () => {
   let options: LakeProxyOptions | undefined
 
   beforeAll(async () => {
-    lake = await startTestLake(datasetWith([]))
+    lake = await startTestLake(datasetWith([]), LAKE_TOKEN)
     server = createSiteServer(
       async (req, res) => {
         reachedNext.push(req.url ?? '')
@@ -128,7 +133,7 @@ describe('the site server in front of the lake', () => {
   })
   beforeEach(() => {
     reachedNext.length = 0
-    options = { lakeUrl: lake.url }
+    options = { lakeUrl: lake.url, token: LAKE_TOKEN }
   })
 
   it("answers the lake's API at /lake, for the site's own page", async () => {
@@ -136,6 +141,20 @@ describe('the site server in front of the lake', () => {
     expect(response.status).toBe(200)
     expect(((await response.json()) as { result: number }).result).toBeGreaterThan(0)
     expect(reachedNext).toEqual([])
+  })
+
+  it("adds the lake's token for the editor: drafts through /lake, none straight from the lake without it", async () => {
+    const drafts = `/v2025-02-19/data/query/production?query=${encodeURIComponent('count(*[_id in path("drafts.**")])')}&perspective=raw`
+    const proxied = await fetch(`${url}/lake${drafts}`, { headers: { origin: url } })
+    expect(((await proxied.json()) as { result: number }).result).toBe(2)
+    const direct = await fetch(`${lake.url}${drafts}`)
+    expect(((await direct.json()) as { result: number }).result).toBe(0)
+    const write = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-lake-token-at-all-123' },
+      body: JSON.stringify({ mutations: [{ delete: { id: 'siteSettings' } }] }),
+    })
+    expect(write.status).toBe(401)
   })
 
   it('refuses a page on another origin before the lake sees anything', async () => {
@@ -150,7 +169,7 @@ describe('the site server in front of the lake', () => {
   })
 
   it('asks for the password at /studio and /lake when one is set, and passes with it', async () => {
-    options = { lakeUrl: lake.url, password: 'pw' }
+    options = { lakeUrl: lake.url, token: LAKE_TOKEN, password: 'pw' }
     expect((await fetch(`${url}/studio/structure`)).status).toBe(401)
     expect((await fetch(`${url}${QUERY}`)).status).toBe(401)
     expect(reachedNext).toEqual([])
@@ -161,7 +180,7 @@ describe('the site server in front of the lake', () => {
   })
 
   it("leaves the lake's public images and reader pages to Next", async () => {
-    options = { lakeUrl: lake.url, password: 'pw' }
+    options = { lakeUrl: lake.url, token: LAKE_TOKEN, password: 'pw' }
     await fetch(`${url}/lake/images/local/production/abc-1x1.png`)
     await fetch(`${url}/insights`)
     expect(reachedNext).toEqual(['/lake/images/local/production/abc-1x1.png', '/insights'])
@@ -230,7 +249,7 @@ describe('the site server in front of the lake', () => {
   })
 
   it('answers 502 when the lake is not there', async () => {
-    options = { lakeUrl: 'http://127.0.0.1:9' }
+    options = { lakeUrl: 'http://127.0.0.1:9', token: LAKE_TOKEN }
     const response = await fetch(`${url}${QUERY}`)
     expect(response.status).toBe(502)
   })
