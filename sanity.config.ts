@@ -7,7 +7,7 @@ import { installLakeEventSource } from './sanity/lake-event-source'
 import { installOfflineFetch } from './sanity/local/offline-fetch'
 import { lakeApiHost, LOCAL_PROJECT_ID, localWorkspaceOptions } from './sanity/local/studio'
 import { schemaTypes } from './sanity/schemaTypes'
-import { newDocumentOptions, singletonActions, singletonTemplates, structure } from './sanity/structure'
+import { newDocumentOptions, documentActions, documentTemplates, structure } from './sanity/structure'
 
 /** Where the Studio is mounted in the site (app/(studio)/studio/[[...tool]]). */
 export const STUDIO_BASE_PATH = '/studio'
@@ -32,8 +32,8 @@ export function studioConfig(origin: string, contentEnv = env): Config {
     dataset,
     plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: apiVersion, defaultDataset: dataset })],
     // Site settings is one document: never offered as new, never deleted, duplicated or unpublished.
-    schema: { types: schemaTypes, templates: singletonTemplates },
-    document: { actions: singletonActions, newDocumentOptions, comments: { enabled: !embedded } },
+    schema: { types: schemaTypes, templates: documentTemplates },
+    document: { actions: documentActions, newDocumentOptions, comments: { enabled: !embedded } },
     ...(embedded ? localWorkspaceOptions({ origin, dataset, apiVersion }) : {}),
   })
 }

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 
-import { DEFAULT_SETTINGS_VALUE, getSiteSettings, type SiteSettings } from '@/lib/content'
+import { DEFAULT_SETTINGS_VALUE, getSiteSettings, isDraftMode, type SiteSettings } from '@/lib/content'
 
+import { PreviewBanner } from './PreviewBanner'
 import { SiteFooter } from './SiteFooter'
 import { SiteHeader } from './SiteHeader'
 
@@ -15,11 +16,12 @@ async function settingsOrDefault(): Promise<SiteSettings> {
   }
 }
 
-/** Header, main landmark and footer around every reader page. */
+/** Header, main landmark and footer around every reader page; in draft mode, the preview banner above them. */
 export async function SiteFrame({ children }: { children: ReactNode }) {
-  const settings = await settingsOrDefault()
+  const [settings, preview] = await Promise.all([settingsOrDefault(), isDraftMode()])
   return (
     <>
+      {preview && <PreviewBanner />}
       <SiteHeader settings={settings} />
       <main id="main" tabIndex={-1} className="site-main">
         {children}

@@ -10,6 +10,21 @@ export function formatFullDate(iso: string): string {
   return fullDate.format(new Date(iso))
 }
 
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+})
+
+/** "29 November 2026 at 14:05 UTC": when a share link expires. */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso))
+}
+
 export function formatReadingTime(minutes: number): string {
   return `${minutes} min.`
 }

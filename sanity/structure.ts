@@ -2,11 +2,13 @@ import { CogIcon } from '@sanity/icons'
 import type { DocumentActionsResolver, NewDocumentOptionsResolver, SanityDefinedAction, SortOrderingItem, TemplateResolver } from 'sanity'
 import type { StructureResolver } from 'sanity/structure'
 
+import { SharePreviewLinkAction } from './actions/SharePreviewLink'
 import { article } from './schemaTypes/documents/article'
 import { author } from './schemaTypes/documents/author'
+import { previewGrant } from './schemaTypes/documents/previewGrant'
 import { researchHubLink } from './schemaTypes/documents/researchHubLink'
 import { topic } from './schemaTypes/documents/topic'
-import { SITE_SETTINGS_ID, singletonTypes } from './schemaTypes'
+import { madeByActionTypes, SITE_SETTINGS_ID, singletonTypes } from './schemaTypes'
 
 /**
  * The lists an editor works in, in the order they appear, with the names they read. Each list
@@ -38,6 +40,14 @@ export const structure: StructureResolver = (S) =>
           ),
       ),
       S.divider(),
+      // Share links (lib/preview/share-links.ts): deleting one revokes it.
+      S.documentTypeListItem(previewGrant.name)
+        .title('Preview links')
+        .child(
+          S.documentTypeList(previewGrant.name)
+            .title('Preview links')
+            .defaultOrdering(previewGrant.orderings?.[0]?.by ?? []),
+        ),
       S.listItem()
         .title('Site settings')
         .id(SITE_SETTINGS_ID)
@@ -48,15 +58,30 @@ export const structure: StructureResolver = (S) =>
 /** What an editor can do to a singleton: publish it, discard a draft, restore an old version. Never delete, duplicate or unpublish. */
 export const SINGLETON_ACTIONS: ReadonlySet<SanityDefinedAction> = new Set<SanityDefinedAction>(['publish', 'discardChanges', 'restore'])
 
-/** `document.actions`: a singleton keeps only SINGLETON_ACTIONS; other types keep every action. */
-export const singletonActions: DocumentActionsResolver = (actions, context) =>
-  singletonTypes.has(context.schemaType)
-    ? actions.filter(({ action }) => action !== undefined && (SINGLETON_ACTIONS as ReadonlySet<string>).has(action))
-    : actions
+/** What an editor can do to a preview link: delete it, which revokes it. */
+export const GRANT_ACTIONS: ReadonlySet<SanityDefinedAction> = new Set<SanityDefinedAction>(['delete'])
 
-/** `schema.templates`: no template creates a singleton (the Studio opens the one document instead). */
-export const singletonTemplates: TemplateResolver = (templates) => templates.filter((template) => !singletonTypes.has(template.schemaType))
+/** The actions among `actions` that `allowed` names (custom ones, which have no name, go). */
+function keepOnly<A extends { action?: string }>(actions: A[], allowed: ReadonlySet<SanityDefinedAction>): A[] {
+  return actions.filter(({ action }) => action !== undefined && (allowed as ReadonlySet<string>).has(action))
+}
 
-/** `document.newDocumentOptions`: singletons are not offered under "Create new" (their template id is the type name). */
-export const newDocumentOptions: NewDocumentOptionsResolver = (options) =>
-  options.filter((option) => !singletonTypes.has(option.templateId))
+/**
+ * `document.actions`: a singleton keeps only SINGLETON_ACTIONS, a preview link only GRANT_ACTIONS;
+ * an article gets "Share preview link" besides every action; other types keep every action.
+ */
+export const documentActions: DocumentActionsResolver = (actions, context) => {
+  if (singletonTypes.has(context.schemaType)) return keepOnly(actions, SINGLETON_ACTIONS)
+  if (madeByActionTypes.has(context.schemaType)) return keepOnly(actions, GRANT_ACTIONS)
+  if (context.schemaType === article.name) return [...actions, SharePreviewLinkAction]
+  return actions
+}
+
+/** Types no template creates: a singleton (the Studio opens the one document instead), a preview link (an action makes it). */
+const notCreatedByHand = (type: string) => singletonTypes.has(type) || madeByActionTypes.has(type)
+
+/** `schema.templates`: no template for the types in notCreatedByHand. */
+export const documentTemplates: TemplateResolver = (templates) => templates.filter((template) => !notCreatedByHand(template.schemaType))
+
+/** `document.newDocumentOptions`: those types are not offered under "Create new" (their template id is the type name). */
+export const newDocumentOptions: NewDocumentOptionsResolver = (options) => options.filter((option) => !notCreatedByHand(option.templateId))

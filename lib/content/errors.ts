@@ -3,7 +3,7 @@
  * It carries the facts a person needs to find the problem: which query, which document,
  * which field.
  */
-type ContentErrorCode = 'invalid_document' | 'query_failed' | 'source_unavailable'
+type ContentErrorCode = 'invalid_document' | 'query_failed' | 'source_unavailable' | 'preview_unavailable'
 
 interface ContentErrorFacts {
   /** The loader's name for the query, e.g. `articleBySlug`. */

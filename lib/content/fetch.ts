@@ -1,9 +1,11 @@
+import { draftMode } from 'next/headers'
 import type { QueryParams } from 'next-sanity'
 
 import { markContentSourceDown, markContentSourceUp, shouldTryContentSource } from './availability'
 import { client } from './client'
 import { env } from './env'
 import { ContentError } from './errors'
+import { previewToken } from './token'
 
 export interface FetchOptions {
   /** The query's name, used in errors and logs. */
@@ -17,22 +19,62 @@ export interface FetchOptions {
    * the change it was told about (a cached answer would name the pages as they were).
    */
   fresh?: boolean
+  /**
+   * Read drafts: the `drafts` perspective with the preview token, uncached and never cached.
+   * Every read in draft mode does this on its own; a share link asks for it for one document.
+   */
+  drafts?: boolean | 'raw'
+}
+
+/** Whether this request is in draft mode. False outside a request (a build's static params, a test). */
+export async function inDraftMode(): Promise<boolean> {
+  try {
+    return (await draftMode()).isEnabled
+  } catch {
+    return false
+  }
+}
+
+const draftsClients = new Map<'drafts' | 'raw', typeof client>()
+/**
+ * The client for drafts: the token, the drafts perspective (`raw`: every document under the id
+ * it is stored at), no CDN, no stega (nothing hidden in strings).
+ */
+function clientForDrafts(name: string, perspective: 'drafts' | 'raw'): typeof client {
+  if (!previewToken) {
+    throw new ContentError('preview_unavailable', 'Previews need a token that reads drafts: set SANITY_API_READ_TOKEN', { query: name })
+  }
+  let reader = draftsClients.get(perspective)
+  if (!reader)
+    draftsClients.set(perspective, (reader = client.withConfig({ token: previewToken, perspective, useCdn: false, stega: false })))
+  return reader
 }
 
 /**
  * Runs a GROQ query with the site's caching: time-based revalidation plus tags for webhook
- * revalidation. Returns the raw result; callers validate it (validate.ts).
+ * revalidation; in draft mode (or asked for `drafts`), the drafts with the preview token and no
+ * cache at all, so a draft never reaches what readers get. Returns the raw result; callers
+ * validate it (validate.ts).
  */
-export async function fetchRaw({ name, query, params = {}, tags, fresh = false }: FetchOptions): Promise<unknown> {
+export async function fetchRaw({ name, query, params = {}, tags, fresh = false, drafts = false }: FetchOptions): Promise<unknown> {
   if (!shouldTryContentSource()) {
     throw new ContentError('source_unavailable', 'The content source is not answering', { query: name })
   }
+  const draftsReader = fresh
+    ? null
+    : drafts
+      ? clientForDrafts(name, drafts === true ? 'drafts' : 'raw')
+      : (await inDraftMode())
+        ? clientForDrafts(name, 'drafts')
+        : null
   try {
-    const result = await client.fetch(
-      query,
-      params,
-      fresh ? { cache: 'no-store', useCdn: false } : { next: { revalidate: env.CONTENT_REVALIDATE_SECONDS, tags } },
-    )
+    const result = draftsReader
+      ? await draftsReader.fetch(query, params, { cache: 'no-store' })
+      : await client.fetch(
+          query,
+          params,
+          fresh ? { cache: 'no-store', useCdn: false } : { next: { revalidate: env.CONTENT_REVALIDATE_SECONDS, tags } },
+        )
     markContentSourceUp()
     return result
   } catch (cause) {

@@ -10,3 +10,13 @@ export { readingMinutes } from './queries/fragments'
 export type { FeedArticle } from './queries/feed'
 export type { SearchHit } from './queries/search'
 export type { SitemapContent } from './queries/sitemap'
+export {
+  checkPreviewSecret,
+  checkShareLink,
+  getPreviewState,
+  getSharedArticle,
+  isDraftMode,
+  signGrant,
+  type PreviewState,
+  type ShareLinkCheck,
+} from './preview'

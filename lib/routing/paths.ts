@@ -55,5 +55,9 @@ export const paths = {
     json: `${slugPath('/feeds/topics', slug)}/feed.json`,
   }),
   sitemap: '/sitemap.xml',
+  /** Ends draft mode and returns to the page it was left from (app/api/draft-mode/disable). */
+  exitPreview: '/api/draft-mode/disable',
+  /** A share link: one document's draft, read-only (app/(site)/preview/[token]). */
+  sharedPreview: (token: string) => `/preview/${encodeURIComponent(token)}`,
   sitemapPart: (part: number) => `/sitemap/${part}.xml`,
 } as const

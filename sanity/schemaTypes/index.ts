@@ -2,6 +2,7 @@ import type { SchemaTypeDefinition } from 'sanity'
 
 import { article } from './documents/article'
 import { author } from './documents/author'
+import { previewGrant } from './documents/previewGrant'
 import { researchHubLink } from './documents/researchHubLink'
 import { topic } from './documents/topic'
 import { bodyImage } from './objects/bodyImage'
@@ -21,6 +22,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   researchHubLink,
   topic,
   siteSettings,
+  previewGrant,
   seo,
   profileLink,
   navItem,
@@ -29,6 +31,9 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   articleBody,
   authorBio,
 ]
+
+/** Types only an action makes (share links): never offered under "Create new", only deleted. */
+export const madeByActionTypes: ReadonlySet<string> = new Set([previewGrant.name])
 
 /** Types edited as a single document rather than a list. */
 export const singletonTypes: ReadonlySet<string> = new Set([siteSettings.name])

@@ -15,6 +15,7 @@ import { CliError, explainBackendError } from './errors'
 import { exportDataset } from './export'
 import { importDataset } from './import'
 import { list } from './list'
+import { previewLink } from './preview-link'
 import { publish } from './publish'
 import { set } from './set'
 import { unpublish } from './unpublish'
@@ -28,6 +29,9 @@ const USAGE = `usage: npm run content -- <command> [args]
   list [type]                 documents with id, type, title or name, slug, updatedAt; drafts marked
   export DIR                  the dataset in export format: DIR/data.ndjson and DIR/images/
   import DIR                  a dataset in export format into the backend (uploads images where the backend can)
+  preview-link <slug> [--ttl 24h]
+                              a signed link to the article's draft for someone without a Studio account (1m to 30d);
+                              deleting its grant (Studio: Preview links) revokes it
 
 Backend: the embedded lake at SANITY_LAKE_URL (default http://127.0.0.1:3999; start it with npm run lake),
 or the Sanity project in NEXT_PUBLIC_SANITY_PROJECT_ID with a write token in SANITY_API_WRITE_TOKEN.`
@@ -40,6 +44,7 @@ const COMMANDS: Record<string, (backend: Backend, args: string[]) => Promise<voi
   list,
   export: exportDataset,
   import: importDataset,
+  'preview-link': previewLink,
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -38,7 +38,8 @@ const relatedProjection = /* groq */ `(
       ] | order(publishedAt desc) [0...${RELATED_ARTICLES}]${articleCardFields})
   )`
 
-export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.current == $slug][0]{
+/** What an article page shows of an article document. */
+const articleProjection = /* groq */ `{
   _id,
   _updatedAt,
   title,
@@ -53,7 +54,16 @@ export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.curr
   "topics": topics[]->${topicSummaryFields},
   "researchLinks": researchLinks[]->${researchLinkFields},
   "related": ${relatedProjection}
-}`)
+}`
+
+export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.current == $slug][0]${articleProjection}`)
+
+/**
+ * The same for an article document handed over as `$document` (a share link's draft, read with
+ * the token): its authors, topics and related articles are read as published, so the link shows
+ * that one draft and nothing else unpublished.
+ */
+export const articleFromDocumentQuery = defineQuery(`$document${articleProjection}`)
 
 /** First occurrence of each related document, never `selfId`, at most RELATED_ARTICLES. */
 export function relatedList(selfId: string, related: unknown[]): unknown[] {

@@ -15,7 +15,7 @@ import { createMockAuthStore, isAuthStore, type AuthStore } from 'sanity'
 import { parseContentEnv } from '../../../lib/content/env'
 import { studioConfig } from '../../../sanity.config'
 import { LOCAL_EDITOR, LOCAL_PROJECT_ID, localAuthStore, localStudioClient } from '../../../sanity/local/studio'
-import { newDocumentOptions, singletonActions, singletonTemplates } from '../../../sanity/structure'
+import { newDocumentOptions, documentActions, documentTemplates } from '../../../sanity/structure'
 
 import { runChecks } from './harness'
 
@@ -59,9 +59,9 @@ check('embedded default: the local project, the local auth store, the lake as AP
   }
   assert.equal(config.document?.comments?.enabled, false)
   // Site settings stays one document (the resolvers are tested in structure.test.ts).
-  assert.equal(config.document?.actions, singletonActions)
+  assert.equal(config.document?.actions, documentActions)
   assert.equal(config.document?.newDocumentOptions, newDocumentOptions)
-  assert.equal(config.schema?.templates, singletonTemplates)
+  assert.equal(config.schema?.templates, documentTemplates)
   assert.equal(isAuthStore(config.auth), true)
   const state = await firstValueFrom((config.auth as AuthStore).state)
   assert.equal(state.currentUser?.id, LOCAL_EDITOR.id)

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict'
 import type { DocumentActionComponent, DocumentActionsContext, Source } from 'sanity'
 import { createStructureBuilder, type DocumentListBuilder, type ListItem, type ListBuilder } from 'sanity/structure'
 
+import { SharePreviewLinkAction } from '../../../sanity/actions/SharePreviewLink'
 import { article } from '../../../sanity/schemaTypes/documents/article'
-import { newDocumentOptions, singletonActions, singletonTemplates, structure } from '../../../sanity/structure'
+import { newDocumentOptions, documentActions, documentTemplates, structure } from '../../../sanity/structure'
 import { runChecks } from './harness'
 import { studioSource } from './studio-source'
 
@@ -30,7 +31,7 @@ async function main() {
 
   await runChecks([
     [
-      'the desk lists Articles, Authors, Topics, Research links, then Site settings, each with an icon',
+      'the desk lists Articles, Authors, Topics, Research links, then Preview links and Site settings, each with an icon',
       () => {
         assert.equal(desk.title, 'Content')
         assert.deepEqual(
@@ -40,11 +41,12 @@ async function main() {
             ['author', 'Authors'],
             ['topic', 'Topics'],
             ['researchHubLink', 'Research links'],
+            ['previewGrant', 'Preview links'],
             ['siteSettings', 'Site settings'],
           ],
         )
         assert.equal(desk.items[4]?.type, 'divider')
-        for (const i of items.slice(0, 4))
+        for (const i of items.slice(0, 5))
           assert.ok(i.schemaType && typeof i.schemaType !== 'string' && i.schemaType.icon, `${i.id} has an icon`)
         assert.ok(item('siteSettings').icon)
         assert.equal(source.schema.get('researchHubLink')?.title, 'Research link')
@@ -101,23 +103,30 @@ async function main() {
       },
     ],
     [
-      'singletonActions filters only what it is given: the custom actions of a singleton go too, an article’s stay',
+      'documentActions filters only what it is given: the custom actions of a singleton go too, an article’s stay and it gains "Share preview link"; a preview link can only be deleted',
       () => {
         const fake = (action?: string) => Object.assign(() => null, { action }) as unknown as DocumentActionComponent
         const actions = [fake('publish'), fake('delete'), fake(undefined), fake('restore')]
         const context = (schemaType: string) => ({ schemaType, documentId: schemaType }) as DocumentActionsContext
         assert.deepEqual(
-          singletonActions(actions, context('siteSettings')).map((a) => a.action),
+          documentActions(actions, context('siteSettings')).map((a) => a.action),
           ['publish', 'restore'],
         )
-        assert.equal(singletonActions(actions, context('article')), actions)
+        assert.deepEqual(documentActions(actions, context('article')), [...actions, SharePreviewLinkAction])
+        assert.equal(documentActions(actions, context('author')), actions)
+        assert.deepEqual(
+          documentActions(actions, context('previewGrant')).map((a) => a.action),
+          ['delete'],
+        )
+        assert.ok(actionNames('article', 'article-x').length > 0)
+        assert.equal(source.document.actions({ schemaType: 'article', documentId: 'article-x' } as never).at(-1), SharePreviewLinkAction)
       },
     ],
     [
-      'no template creates site settings, and "Create new" does not offer it; the other types stay',
+      'no template creates site settings or a preview link, and "Create new" offers neither; the other types stay',
       () => {
         const templateIds = source.templates.map((template) => template.id)
-        assert.ok(!templateIds.includes('siteSettings'), templateIds.join(', '))
+        assert.ok(!templateIds.includes('siteSettings') && !templateIds.includes('previewGrant'), templateIds.join(', '))
         for (const type of ['article', 'author', 'topic', 'researchHubLink']) assert.ok(templateIds.includes(type), `${type} template`)
         const offered = source.document.resolveNewDocumentOptions({ type: 'global' }).map((option) => option.templateId)
         assert.deepEqual([...offered].sort(), ['article', 'author', 'researchHubLink', 'topic'])
@@ -127,7 +136,7 @@ async function main() {
           newDocumentOptions([{ templateId: 'siteSettings' }, { templateId: 'article' }], context).map((o) => o.templateId),
           ['article'],
         )
-        assert.deepEqual(singletonTemplates([{ id: 'siteSettings', title: 'S', schemaType: 'siteSettings', value: {} }], context), [])
+        assert.deepEqual(documentTemplates([{ id: 'siteSettings', title: 'S', schemaType: 'siteSettings', value: {} }], context), [])
       },
     ],
   ])

@@ -8,7 +8,7 @@ import { createSourceFromConfig, type Source } from 'sanity'
 import { structureTool } from 'sanity/structure'
 
 import { schemaTypes } from '../../../sanity/schemaTypes'
-import { newDocumentOptions, singletonActions, singletonTemplates, structure } from '../../../sanity/structure'
+import { newDocumentOptions, documentActions, documentTemplates, structure } from '../../../sanity/structure'
 
 export function studioSource(): Promise<Source> {
   // Never called over the network by what the checks do.
@@ -18,8 +18,8 @@ export function studioSource(): Promise<Source> {
     projectId: 'test',
     dataset: 'production',
     plugins: [structureTool({ structure })],
-    schema: { types: schemaTypes, templates: singletonTemplates },
-    document: { actions: singletonActions, newDocumentOptions },
+    schema: { types: schemaTypes, templates: documentTemplates },
+    document: { actions: documentActions, newDocumentOptions },
     currentUser: { id: 'editor', name: 'Editor', email: 'editor@example.test', role: 'administrator', roles: [] },
     getClient: () => client,
   })

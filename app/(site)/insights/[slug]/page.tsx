@@ -1,16 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 
-import { ArticleBody } from '@/components/article/ArticleBody'
-import { ArticleHeader } from '@/components/article/ArticleHeader'
-import { AuthorBio } from '@/components/article/AuthorBio'
-import { JsonLd } from '@/components/JsonLd'
-import { LatestResearch } from '@/components/LatestResearch'
-import { RelatedArticles } from '@/components/RelatedArticles'
-import { ResearchLinks } from '@/components/ResearchLinks'
-import { findArticle, findArticleRedirect, getArticleSlugs, getSiteSettings } from '@/lib/content'
+import { ArticleView } from '@/components/article/ArticleView'
+import { PreviewStatus } from '@/components/PreviewBanner'
+import { findArticle, findArticleRedirect, getArticleSlugs, getPreviewState, getSiteSettings, isDraftMode } from '@/lib/content'
 import { paths, slugFromSegment } from '@/lib/routing/paths'
-import { articleJsonLd } from '@/lib/seo/jsonld'
 import { articleMetadata } from '@/lib/seo/metadata'
 
 /** How many of the newest articles are built ahead; the rest render on first request. */
@@ -37,15 +31,7 @@ export default async function ArticlePage({ params }: Props) {
     if (current) permanentRedirect(paths.article(current))
     notFound()
   }
-  return (
-    <article className="article">
-      <JsonLd data={articleJsonLd(article)} />
-      <ArticleHeader article={article} />
-      <ArticleBody value={article.body} />
-      <AuthorBio authors={article.authors} />
-      {article.researchLinks.length > 0 && <ResearchLinks links={article.researchLinks} heading="Further research" />}
-      <RelatedArticles articles={article.related} />
-      <LatestResearch block={settings.latestResearch} />
-    </article>
-  )
+  // In draft mode (never while building or serving readers): whether this is a draft, changed or as published.
+  const state = (await isDraftMode()) ? await getPreviewState(article._id) : undefined
+  return <ArticleView article={article} settings={settings} before={state !== undefined && <PreviewStatus state={state} />} />
 }
