@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LakeContext } from '../context'
 import { LOCAL_EDITOR } from '../editor'
 import { badRequest, datasetNotFound, LakeError, notFound } from '../errors'
-import { decodePathPart, readJsonBody, sendJson } from '../http'
+import { decodePathPart, readJsonBody, sendJson, writeEvent } from '../http'
 import { uploadImage } from './assets'
 
 /**
@@ -192,6 +192,9 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: /^\/projects\/([^/]+)\/user-applications$/, handle: ok([]) },
   { method: 'GET', path: /^\/features$/, handle: ok([]) },
+  // The client's CORS probe (after a live stream fails): the Studio is on the site's own origin.
+  { method: 'GET', path: /^\/check\/cors$/, handle: ok({ result: { allowed: true, withCredentials: true } }) },
+  { method: 'GET', path: /^\/data\/live\/events\/([^/]+)$/, handle: liveEvents },
   { method: 'GET', path: /^\/journey\/announcements$/, handle: ok([]) },
   { method: 'GET', path: /^\/journey\/.+$/, handle: ok({}) },
   { method: 'GET', path: /^\/help$/, handle: ok({ resources: [] }) },
@@ -208,6 +211,27 @@ const ROUTES: Route[] = [
     },
   },
 ]
+
+/** How often an open live stream gets a comment line, so proxies keep it. */
+const LIVE_HEARTBEAT_MS = 30_000
+
+/**
+ * `GET /data/live/events/{dataset}`, the Live Content API the Presentation tool subscribes to: a
+ * `welcome` event, then heartbeats. Its `message` events name the sync tags of query results that
+ * changed; the lake's query answers carry no sync tags, so there is nothing to name, and a
+ * subscriber learns of edits from the listener (`/data/listen`) as the Studio does.
+ */
+function liveEvents({ context, res }: StudioCall, match: RegExpExecArray): void {
+  if (!context.datasets.has(decode(match[1]!))) throw datasetNotFound(decode(match[1]!))
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+  res.write(`event: welcome\ndata: {}\n\n`)
+  context.streams.add(res)
+  const heartbeat = setInterval(() => writeEvent(res, ': ping\n\n', context.log, 'live events'), LIVE_HEARTBEAT_MS)
+  res.on('close', () => {
+    clearInterval(heartbeat)
+    context.streams.delete(res)
+  })
+}
 
 /** The Studio's schema upload: read (a JSON body, as every POST) and acknowledged as in step; the lake keeps no schema. */
 function descriptors(answer: unknown) {

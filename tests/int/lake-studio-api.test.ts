@@ -660,3 +660,21 @@ describe('a foreign origin', () => {
     expect(existsSync(join(dir, 'assets.json'))).toBe(false)
   })
 })
+
+describe('the Presentation tool', () => {
+  it('subscribes to live events: a welcome, and the stream stays open', async () => {
+    const abort = new AbortController()
+    const response = await fetch(`${lake.url}/v2025-02-19/data/live/events/production?includeDrafts=true`, { signal: abort.signal })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    const reader = response.body!.getReader()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('event: welcome\ndata: {}\n\n')
+    abort.abort()
+  })
+
+  it('is told its origin may use the API (the CORS probe), and a live stream on an unknown dataset is a 404', async () => {
+    const probe = await fetch(`${lake.url}/v2025-02-19/check/cors`)
+    expect(await probe.json()).toEqual({ result: { allowed: true, withCredentials: true } })
+    expect((await fetch(`${lake.url}/v2025-02-19/data/live/events/nope`)).status).toBe(404)
+  })
+})
