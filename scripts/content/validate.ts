@@ -95,7 +95,7 @@ function validatorClient(dataset: ValidationDataset): SanityClient {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Walks a document for structure the schema cannot see: missing `_key`s, and every `_ref` with its path. */
+/** Walks a document for structure the schema cannot see: missing `_key`s, and every strong `_ref` with its path. */
 function walkStructure(doc: SanityDocument, problems: Problem[]): Array<{ ref: string; path: string }> {
   const refs: Array<{ ref: string; path: string }> = []
   const visit = (value: unknown, path: Path): void => {
@@ -111,7 +111,8 @@ function walkStructure(doc: SanityDocument, problems: Problem[]): Array<{ ref: s
       return
     }
     if (!isRecord(value)) return
-    if (typeof value._ref === 'string') refs.push({ ref: value._ref, path: pathToString(path) })
+    // A weak reference may point at nothing (Sanity allows it: a preview link's article deleted since).
+    if (typeof value._ref === 'string' && value._weak !== true) refs.push({ ref: value._ref, path: pathToString(path) })
     for (const [key, child] of Object.entries(value)) visit(child, [...path, key])
   }
   visit(doc, [])
@@ -127,8 +128,8 @@ export type ValidateOptions = {
 
 /**
  * Every problem with `docs`: the schema's own rules (as in the Studio, plus sanity's unknown-field
- * check), unknown types, duplicate ids, array items without `_key`, `_ref`s to missing documents.
- * Image asset documents are not schema-checked (Sanity creates them). Throws a SchemaError when
+ * check), unknown types, duplicate ids, array items without `_key`, strong `_ref`s to missing documents.
+ * Sanity's own documents (`sanity.*`: image assets, preview secrets) are not schema-checked. Throws a SchemaError when
  * the schema does not compile. Problems come in the order of `docs`, then by path.
  */
 export async function validateDocuments(docs: readonly SanityDocument[], options: ValidateOptions): Promise<Problem[]> {
@@ -152,7 +153,8 @@ export async function validateDocuments(docs: readonly SanityDocument[], options
           problems.push({ docId: doc._id, path, message: `reference to missing document "${ref}"`, level: 'error' })
         }
       }
-      if (doc._type === 'sanity.imageAsset' || skipSchema.has(doc._id)) return
+      // Sanity's own documents (image assets, the Presentation tool's secrets) are not in the content model.
+      if (doc._type.startsWith('sanity.') || skipSchema.has(doc._id)) return
       if (!schema.get(doc._type)) {
         problems.push({ docId: doc._id, path: '', message: `unknown type "${doc._type}"`, level: 'error' })
         return

@@ -91,7 +91,25 @@ describe('validate-content on a dataset with editor mistakes', () => {
     }
     symlinkSync(join(IMAGES, fogFile), join(dir, 'images', fogFile.replace('-1200x675.png', '-1200x600.png')))
     const broken = new Map([untitled, longTitle, scripted, ftp, dangling, missingImage, wrongName, oldStyle].map((doc) => [doc._id, doc]))
-    const lines = [...docs.map((doc) => JSON.stringify(broken.get(doc._id) ?? doc)), JSON.stringify(assetDoc)]
+    // A preview link whose article is gone (a weak reference may dangle), one without an expiry, and
+    // a secret the Presentation tool wrote (Sanity's own type, not in the content model).
+    const grant = (id: string, extra: object) => ({
+      _id: `preview-grant.${id}`,
+      _type: 'previewGrant',
+      document: { _type: 'reference', _ref: 'article-deleted-since', _weak: true },
+      createdAt: '2026-11-01T00:00:00Z',
+      ...extra,
+    })
+    const systemDocs = [
+      grant('dangling', { expiresAt: '2026-11-02T00:00:00Z' }),
+      grant('no-expiry', {}),
+      { _id: 'sanity-preview-url-secret.x', _type: 'sanity.previewUrlSecret', secret: 's', studioUrl: '/studio' },
+    ]
+    const lines = [
+      ...docs.map((doc) => JSON.stringify(broken.get(doc._id) ?? doc)),
+      JSON.stringify(assetDoc),
+      ...systemDocs.map((d) => JSON.stringify(d)),
+    ]
     writeFileSync(join(dir, 'data.ndjson'), `${lines.join('\n')}\n`)
     result = validate(join(dir, 'data.ndjson'))
   }, 180_000)
@@ -119,6 +137,12 @@ describe('validate-content on a dataset with editor mistakes', () => {
 
   it('refuses an ftp:// research link', () => {
     expect(result.out).toContain('research-boardroom-podcast url: A research link needs a web address that starts with http:// or https://')
+  })
+
+  it('lets a preview link point at a deleted article (a weak reference), asks for its expiry, and leaves Sanity’s own documents alone', () => {
+    expect(result.out).not.toContain('preview-grant.dangling')
+    expect(result.out).toContain('preview-grant.no-expiry expiresAt: A preview link needs an expiry')
+    expect(result.out).not.toContain('sanity-preview-url-secret')
   })
 
   it('names the dangling reference', () => {
