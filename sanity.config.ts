@@ -1,5 +1,6 @@
 import { visionTool } from '@sanity/vision'
 import { defineConfig, type Config } from 'sanity'
+import { presentationTool } from 'sanity/presentation'
 import { structureTool } from 'sanity/structure'
 
 import { env } from './lib/content/env'
@@ -11,6 +12,9 @@ import { newDocumentOptions, documentActions, documentTemplates, structure } fro
 
 /** Where the Studio is mounted in the site (app/(studio)/studio/[[...tool]]). */
 export const STUDIO_BASE_PATH = '/studio'
+
+/** The site's route that enters draft mode (app/api/draft-mode/enable). */
+const DRAFT_MODE_ENABLE = '/api/draft-mode/enable'
 
 /**
  * The Studio's configuration, one module for both modes. With a Sanity project configured it is
@@ -30,7 +34,13 @@ export function studioConfig(origin: string, contentEnv = env): Config {
     basePath: STUDIO_BASE_PATH,
     projectId: embedded ? LOCAL_PROJECT_ID : contentEnv.NEXT_PUBLIC_SANITY_PROJECT_ID!,
     dataset,
-    plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: apiVersion, defaultDataset: dataset })],
+    plugins: [
+      structureTool({ structure }),
+      // The site in a frame beside the document, in draft mode (the secret it writes is checked by
+      // /api/draft-mode/enable). Sanity's own share access stays off: share links are ours (lib/preview).
+      presentationTool({ previewUrl: { previewMode: { enable: DRAFT_MODE_ENABLE, shareAccess: false } } }),
+      visionTool({ defaultApiVersion: apiVersion, defaultDataset: dataset }),
+    ],
     // Site settings is one document: never offered as new, never deleted, duplicated or unpublished.
     schema: { types: schemaTypes, templates: documentTemplates },
     document: { actions: documentActions, newDocumentOptions, comments: { enabled: !embedded } },

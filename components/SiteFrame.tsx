@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 
 import { DEFAULT_SETTINGS_VALUE, getSiteSettings, isDraftMode, type SiteSettings } from '@/lib/content'
+import { VisualEditing } from '@/lib/preview/visual-editing'
 
 import { PreviewBanner } from './PreviewBanner'
 import { SiteFooter } from './SiteFooter'
@@ -27,6 +28,7 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
         {children}
       </main>
       <SiteFooter settings={settings} />
+      {preview && <VisualEditing />}
     </>
   )
 }

@@ -33,7 +33,13 @@ export function lakeApiHost(origin: string): string {
   return `${new URL(origin).origin}${LAKE_PATH}`
 }
 
-/** A client for the lake as the Studio needs it: no project host name, no cookies, no token, every perspective. */
+/**
+ * A client for the lake as the Studio needs it: no project host name, no token, every perspective.
+ * The editor is authorised by the site's /lake proxy, which adds the lake's token to each request
+ * (server/lake-proxy.ts): the browser holds no token. Requests are same-origin and "with
+ * credentials", as a signed-in Studio's are, so the client reads drafts from the Live Content API
+ * too (it refuses `includeDrafts` without a token or credentials); the proxy passes no cookie on.
+ */
 export function localStudioClient(options: { origin: string; dataset: string; apiVersion: string }): SanityClient {
   return createClient({
     projectId: LOCAL_PROJECT_ID,
@@ -42,7 +48,7 @@ export function localStudioClient(options: { origin: string; dataset: string; ap
     apiHost: lakeApiHost(options.origin),
     useProjectHostname: false,
     useCdn: false,
-    withCredentials: false,
+    withCredentials: true,
     perspective: 'raw',
   })
 }

@@ -7,11 +7,16 @@
  * It builds into .next: run it under the shared build lock (flock /tmp/build.lock npm run bench).
  */
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { createClient } from '@sanity/client'
+
 import { startLake } from '../../lake'
+import { GRANT_ID_PREFIX, GRANT_TYPE, shareLinkKey, signShareLink } from '../../lib/preview/share-links'
+import { paths } from '../../lib/routing/paths'
 import { measureClientJs } from './client-js'
 import { measureLighthouse } from './lighthouse'
 import { measureRender } from './render'
@@ -24,6 +29,32 @@ const SEED_ARTICLE = '/insights/shifting-position-of-leadership-digital-disrupti
 const JS_ROUTES = ['/', '/insights', SEED_ARTICLE, '/authors/jennifer-jordan', '/search?q=leadership']
 const LIGHTHOUSE_PAGES = ['/', '/insights', SEED_ARTICLE]
 const RESULTS = path.join(ROOT, 'bench/results')
+
+/**
+ * A share link's path (lib/preview/share-links.ts) to the draft of `document`: a previewed page,
+ * with its banner, for Lighthouse.
+ */
+async function shareLinkTo(lakeUrl: string, token: string, document: string): Promise<string> {
+  const client = createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    useProjectHostname: false,
+    apiHost: lakeUrl,
+    token,
+  })
+  const grant = `${GRANT_ID_PREFIX}bench`
+  const expires = Math.floor(Date.now() / 1000) + 3600
+  await client.createOrReplace({
+    _id: grant,
+    _type: GRANT_TYPE,
+    document: { _type: 'reference', _ref: document, _weak: true },
+    createdAt: new Date().toISOString(),
+    expiresAt: new Date(expires * 1000).toISOString(),
+  })
+  return paths.sharedPreview(signShareLink(shareLinkKey(undefined, token)!, { grant, document, expires }))
+}
 
 const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
@@ -70,21 +101,29 @@ async function main() {
   await buildSite()
 
   step('serving the build on the embedded default (content/data.ndjson)')
+  // A guarded lake, as with-lake runs it, so a share link's preview can be measured too; on a copy
+  // of the dataset, as the link's grant is a write.
+  const token = randomBytes(24).toString('base64url')
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'insights-bench-dataset-'))
+  fs.copyFileSync(path.join(ROOT, 'content/data.ndjson'), path.join(copy, 'data.ndjson'))
+  fs.symlinkSync(path.join(ROOT, 'content/images'), path.join(copy, 'images'))
+  onStop(async () => fs.rmSync(copy, { recursive: true, force: true }))
   const lake = await startLake({
-    token: null,
+    token,
     port: 0,
-    datasets: { production: path.join(ROOT, 'content/data.ndjson') },
+    datasets: { production: path.join(copy, 'data.ndjson') },
     watch: false,
     log: () => {},
   })
   const stopLake = onStop(() => lake.close())
-  const site = await startSite(lake.url)
+  const site = await startSite(lake.url, { env: { SANITY_LAKE_TOKEN: token } })
+  const sharedPreview = await shareLinkTo(lake.url, token, 'article-board-questions-cyber')
   step(`served speed of ${SEED_ARTICLE}`)
   const served = await measureServed(site, SEED_ARTICLE, plan.load)
   step('client JavaScript per route')
   const clientJs = await measureClientJs(site.url, JS_ROUTES)
   step('lighthouse')
-  const lighthouse = await measureLighthouse(site.url, LIGHTHOUSE_PAGES, RESULTS, plan.lighthouseRuns)
+  const lighthouse = await measureLighthouse(site.url, [...LIGHTHOUSE_PAGES, sharedPreview], RESULTS, plan.lighthouseRuns)
   await site.stop()
   await stopLake()
 

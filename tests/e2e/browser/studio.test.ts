@@ -108,7 +108,7 @@ async function waitForSaved(): Promise<void> {
 it('opens /studio with no login, as the local editor, with every kind of content', async () => {
   await page.goto('/studio')
   const content = page.getByRole('listbox', { name: 'Content' })
-  for (const list of ['Articles', 'Authors', 'Topics', 'Research links', 'Site settings']) {
+  for (const list of ['Articles', 'Authors', 'Topics', 'Research links', 'Preview links', 'Site settings']) {
     await content.getByRole('option', { name: list }).waitFor()
   }
   await page.getByRole('button', { name: 'Local editor' }).waitFor()
@@ -240,6 +240,58 @@ it('discards a draft: the published article stays as it was', async () => {
   expect((draft as { documents: unknown[] }).documents).toEqual([])
 }, 120_000)
 
+it('shares a preview link of a draft: opened without an account it shows the draft; deleting it under Preview links revokes it', async () => {
+  const drafted = 'Boards that learn, as drafted'
+  await page.getByTestId('field-title').locator('input').fill(drafted)
+  await waitForSaved()
+  await openDocumentMenu()
+  await page.getByRole('menuitem', { name: 'Share preview link' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('button', { name: '1 hour' }).click()
+  const field = dialog.getByRole('textbox', { name: 'Preview link' })
+  await field.waitFor()
+  // The site's public URL is its own (NEXT_PUBLIC_SITE_URL); this test's site listens elsewhere.
+  const link = new URL(await field.inputValue()).pathname
+  expect(link).toMatch(/^\/preview\//)
+  await page.keyboard.press('Escape')
+
+  // Someone with the link and no account: the draft, read-only.
+  const guest = await browser.newContext({ baseURL: site.url })
+  try {
+    const visit = await guest.newPage()
+    expect((await visit.goto(link))?.status()).toBe(200)
+    await expect(visit.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(drafted)
+    await expect(visit.getByRole('region', { name: 'Preview' }).textContent()).resolves.toMatch(/shared link, read-only/)
+  } finally {
+    await guest.close()
+  }
+
+  // The editor revokes it, in another tab: Preview links, the link (named after the article as drafted), Delete.
+  const links = await page.context().newPage()
+  try {
+    await links.goto('/studio/structure/previewGrant')
+    await links.getByText(`Preview of ${drafted}`).first().click()
+    // Delete is a preview link's only action, so it is the footer's button.
+    await links.getByTestId('pane-footer').getByTestId('action-delete').click()
+    await links
+      .getByRole('dialog')
+      .getByRole('button', { name: /Delete/ })
+      .click()
+    await until(async () => (await fetch(`${site.url}${link}`)).status === 401, 'the revoked link answering 401')
+  } finally {
+    await links.close()
+  }
+
+  // The article's draft discarded, as the next steps expect it.
+  await openDocumentMenu()
+  await page.getByTestId('action-Discardchanges').click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Discard/ })
+    .click()
+  await until(async () => (await page.getByTestId('field-title').locator('input').inputValue()) === EDITED, 'the published title back')
+}, 180_000)
+
 it('unpublishes: the article page is gone and /insights no longer lists it', async () => {
   await page.getByTestId('document-header-Published-chip').click()
   await openDocumentMenu()
@@ -298,3 +350,15 @@ async function documentId(): Promise<string> {
   if (!match) throw new Error(`no document in ${page.url()}`)
   return match[1]!
 }
+
+it('previews the site beside the document in the Presentation tool: the frame enters draft mode and shows the draft', async () => {
+  const changed = '/insights/board-questions-cyber-risk'
+  // Leaving the structure tool by a page load cancels the lake requests it still has open.
+  guard.allowCancelled((request) => new URL(request.url()).pathname.startsWith('/lake/'))
+  await page.goto(`/studio/presentation?preview=${encodeURIComponent(changed)}`)
+  const frame = page.frameLocator('iframe')
+  await frame.getByRole('heading', { level: 1, name: 'Six questions every board should ask about cyber risk' }).waitFor()
+  await frame.getByRole('region', { name: 'Preview' }).getByText('Previewing drafts').waitFor()
+  // Readers meanwhile get the published article.
+  await eventually(changed, (status, html) => status === 200 && html.includes('Five questions every board should ask about cyber risk'))
+}, 120_000)

@@ -37,15 +37,20 @@ check("its state has the shape of Sanity's own test auth store (fails if the Stu
   assert.deepEqual(Object.keys(ours).sort(), Object.keys(theirs).sort())
 })
 
-check("the client talks to the lake on the page's origin: no project host name, no cookies, no token, raw perspective", () => {
-  const config = client.config()
-  assert.equal(config.apiHost, `${origin}/lake`)
-  assert.equal(config.useProjectHostname, false)
-  assert.equal(config.withCredentials, false)
-  assert.equal(config.perspective, 'raw')
-  assert.equal(config.token, undefined)
-  assert.equal(client.getUrl(client.getDataUrl('query')), `${origin}/lake/v2025-02-19/data/query/production`)
-})
+check(
+  "the client talks to the lake on the page's origin: no project host name, no token (the proxy adds it), with credentials, raw perspective",
+  () => {
+    const config = client.config()
+    assert.equal(config.apiHost, `${origin}/lake`)
+    assert.equal(config.useProjectHostname, false)
+    assert.equal(config.withCredentials, true)
+    // Drafts from the Live Content API need a token or credentials; the Presentation tool asks for them.
+    assert.doesNotThrow(() => client.live.events({ includeDrafts: true }))
+    assert.equal(config.perspective, 'raw')
+    assert.equal(config.token, undefined)
+    assert.equal(client.getUrl(client.getDataUrl('query')), `${origin}/lake/v2025-02-19/data/query/production`)
+  },
+)
 
 check('embedded default: the local project, the local auth store, the lake as API host, hosted-only features off', async () => {
   const config = studioConfig(`${origin}/studio/structure`, parseContentEnv({}))
