@@ -28,6 +28,10 @@ const nextConfig = {
     loader: 'custom',
     loaderFile: './lib/images/loader.ts',
   },
+  // Several instances share one cache in Redis when REDIS_URL is set (server/cache-handler.mjs); read
+  // when the server starts, so one build serves either way. No in-process copy in front of it: an
+  // instance must see what another revalidated.
+  ...(process.env.REDIS_URL ? { cacheHandler: require.resolve('./server/cache-handler.mjs'), cacheMaxMemorySize: 0 } : {}),
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },
