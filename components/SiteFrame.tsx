@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 
 import { DEFAULT_SETTINGS_VALUE, getSiteSettings, isDraftMode, type SiteSettings } from '@/lib/content'
-import { VisualEditing } from '@/lib/preview/visual-editing'
 
+import { DraftModeTools } from './DraftModeTools'
 import { PreviewBanner } from './PreviewBanner'
 import { SiteFooter } from './SiteFooter'
 import { SiteHeader } from './SiteHeader'
@@ -28,7 +28,7 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
         {children}
       </main>
       <SiteFooter settings={settings} />
-      {preview && <VisualEditing />}
+      {preview && <DraftModeTools />}
     </>
   )
 }

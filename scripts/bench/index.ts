@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --with-lake]
+ * npm run bench [-- --quick] [-- --with-lake] [-- --redis]
  * Builds the site, serves it on the embedded default and measures: served speed of the cached seed
  * article against a bare node server (served.ts), client JavaScript per route (client-js.ts),
  * Lighthouse (lighthouse.ts), then first-render cost on generated datasets (render.ts). Prints a
@@ -22,8 +22,9 @@ import { measureLighthouse } from './lighthouse'
 import { measureRender } from './render'
 import { flatTable, lakeTable, lakeWritesTable, readSaved } from './saved-results'
 import { measureServed } from './served'
+import { startRedis } from '../../tests/helpers/redis'
 import { buildSite, onStop, ROOT, startSite, stopAll } from './site'
-import { clientJsTable, lighthouseTable, renderTable, servedTable } from './table'
+import { cacheTable, clientJsTable, lighthouseTable, renderTable, servedTable } from './table'
 
 const SEED_ARTICLE = '/insights/shifting-position-of-leadership-digital-disruption'
 const JS_ROUTES = ['/', '/insights', SEED_ARTICLE, '/authors/jennifer-jordan', '/search?q=leadership']
@@ -59,6 +60,7 @@ async function shareLinkTo(lakeUrl: string, token: string, document: string): Pr
 const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const withLake = argv.includes('--with-lake')
+const withRedis = argv.includes('--redis')
 const plan = quick
   ? { load: { connections: 32, duration: 3, warmup: 1 }, sizes: [100, 1000], samples: 5, lighthouseRuns: 1 }
   : { load: { connections: 32, duration: 10, warmup: 3 }, sizes: [100, 1000, 10_000], samples: 15, lighthouseRuns: 3 }
@@ -125,6 +127,16 @@ async function main() {
   step('lighthouse')
   const lighthouse = await measureLighthouse(site.url, [...LIGHTHOUSE_PAGES, sharedPreview], RESULTS, plan.lighthouseRuns)
   await site.stop()
+  let redisServed: Awaited<ReturnType<typeof measureServed>> | null = null
+  if (withRedis) {
+    step(`served speed of ${SEED_ARTICLE} with the shared cache in Redis (REDIS_URL)`)
+    const redis = await startRedis()
+    const stopRedis = onStop(() => redis.stop())
+    const shared = await startSite(lake.url, { env: { SANITY_LAKE_TOKEN: token, REDIS_URL: redis.url } })
+    redisServed = await measureServed(shared, SEED_ARTICLE, plan.load)
+    await shared.stop()
+    await stopRedis()
+  }
   await stopLake()
 
   step(`first renders on ${plan.sizes.join(', ')} generated articles`)
@@ -141,6 +153,9 @@ async function main() {
     '',
     '1. Served speed (cached page, autocannon)',
     servedTable(served),
+    ...(redisServed
+      ? ['', 'With the shared cache in Redis (--redis), same page, same load, run just after:', cacheTable(served, redisServed)]
+      : []),
     '',
     `2. Render cost: first request of an article not prebuilt, time to last byte (${plan.samples} samples per size)`,
     renderTable(render),
@@ -172,6 +187,7 @@ async function main() {
     wallSeconds,
     plan,
     served,
+    redisServed,
     render,
     clientJs,
     lighthouse,

@@ -32,6 +32,20 @@ export function servedTable(served: ServedResult): string {
   ].join('\n')
 }
 
+/** The same cached page served from each instance's file cache and from the shared cache in Redis. */
+export function cacheTable(file: ServedResult, redis: ServedResult): string {
+  const row = (name: string, r: ServedResult['site']) => [name, r.requestsPerSecond, r.p50Ms, r.p99Ms, r.requests, r.non2xx + r.errors]
+  return [
+    table(
+      ['cache', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors+non2xx'],
+      [row('file (one instance)', file.site), row('Redis (REDIS_URL)', redis.site)],
+    ),
+    `x-nextjs-cache: file ${file.cacheHeader ?? '(none)'}, Redis ${redis.cacheHeader ?? '(none)'}; Redis/file throughput ratio: ${
+      Math.round((redis.site.requestsPerSecond / file.site.requestsPerSecond) * 100) / 100
+    }`,
+  ].join('\n')
+}
+
 export function renderTable(render: RenderResult[]): string {
   return table(
     ['articles', 'documents', 'median ms', 'p95 ms', 'min ms', 'max ms', 'samples', 'MISS', 'query median', 'query p95'],

@@ -106,7 +106,8 @@ async function waitForSaved(): Promise<void> {
 }
 
 it('opens /studio with no login, as the local editor, with every kind of content', async () => {
-  await page.goto('/studio')
+  // The Studio's first load is its largest (every tool's code); a busy CI machine takes a while.
+  await page.goto('/studio', { timeout: 90_000 })
   const content = page.getByRole('listbox', { name: 'Content' })
   for (const list of ['Articles', 'Authors', 'Topics', 'Research links', 'Preview links', 'Site settings']) {
     await content.getByRole('option', { name: list }).waitFor()
