@@ -40,7 +40,7 @@ port.on('message', async (message: ToWorker) => {
   if (message.type === 'ping') {
     // One small query per replica first, so the first real one does not pay for a cold parser.
     for (const replica of replicas.values())
-      await runQuery(replica.view('published'), 'count(*[_type == $t])', { params: { t: '' }, timeoutMs: 10_000 }).catch(() => {})
+      await runQuery(replica.view('anonymous'), 'count(*[_type == $t])', { params: { t: '' }, timeoutMs: 10_000 }).catch(() => {})
     port.postMessage({ ready: true } satisfies FromWorker)
     return
   }
