@@ -99,6 +99,17 @@ async function openDocumentMenu(): Promise<void> {
   await footer().getByTestId('action-menu-button').click()
 }
 
+/** Discards the open article's draft and waits for its published title (EDITED) in the form. */
+async function discardDraft(): Promise<void> {
+  await openDocumentMenu()
+  await page.getByTestId('action-Discardchanges').click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Discard/ })
+    .click()
+  await until(async () => (await page.getByTestId('field-title').locator('input').inputValue()) === EDITED, 'the published title back')
+}
+
 async function waitForSaved(): Promise<void> {
   // The footer says "Saving..." while edits are on their way, then how long ago it was edited.
   await page.waitForTimeout(300)
@@ -226,13 +237,7 @@ it("lists the article's history from the lake's transaction log: created, publis
 it('discards a draft: the published article stays as it was', async () => {
   await page.getByTestId('field-title').locator('input').fill('A title nobody will read')
   await waitForSaved()
-  await openDocumentMenu()
-  await page.getByTestId('action-Discardchanges').click()
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /Discard/ })
-    .click()
-  await until(async () => (await page.getByTestId('field-title').locator('input').inputValue()) === EDITED, 'the published title back')
+  await discardDraft()
   const draft = await (
     await fetch(`${lake.url}/v2025-02-19/data/doc/production/drafts.${await documentId()}`, {
       headers: { authorization: `Bearer ${token}` },
@@ -284,13 +289,7 @@ it('shares a preview link of a draft: opened without an account it shows the dra
   }
 
   // The article's draft discarded, as the next steps expect it.
-  await openDocumentMenu()
-  await page.getByTestId('action-Discardchanges').click()
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /Discard/ })
-    .click()
-  await until(async () => (await page.getByTestId('field-title').locator('input').inputValue()) === EDITED, 'the published title back')
+  await discardDraft()
 }, 180_000)
 
 it('unpublishes: the article page is gone and /insights no longer lists it', async () => {
