@@ -84,5 +84,14 @@ export default defineConfig([
     files: ['*.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  globalIgnores(['.next/**', '.next-hostile/**', 'node_modules/**', 'bench/results/**', 'next-env.d.ts', 'content/**', 'coverage/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-hostile/**',
+    '.next-deploy/**',
+    'node_modules/**',
+    'bench/results/**',
+    'next-env.d.ts',
+    'content/**',
+    'coverage/**',
+  ]),
 ])

@@ -16,6 +16,8 @@ async function project(displayName, options) {
     testEnvironment: 'node',
     moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
     setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
+    // Standalone builds (npm run build:deploy) carry a copy of package.json.
+    modulePathIgnorePatterns: ['<rootDir>/\\.next[^/]*/standalone/'],
     testTimeout: 30_000,
     ...options,
   })()

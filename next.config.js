@@ -15,6 +15,8 @@ const nextConfig = {
   // A second build beside the main one (tests/e2e/hostile-content.test.ts builds into .next-hostile).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // `npm run build:deploy` (scripts/build-deploy.ts): a self-contained server folder for deploy/Dockerfile.
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   // The dev server's hot reload refuses origins other than localhost unless listed.
   allowedDevOrigins: ['127.0.0.1'],
   // Two root layouts (the site's and the Studio's): URLs that match no route get app/global-not-found.tsx.

@@ -6,6 +6,7 @@
  * Content-Security-Policy is not sent there.
  *
  *   tsx server/index.ts [--port 3000] [--hostname 0.0.0.0] [--dir .] [--dev]
+ *   node server.cjs --standalone     (the deploy folder `npm run build:deploy` makes: deploy/Dockerfile)
  */
 import { createServer } from 'node:http'
 import path from 'node:path'
@@ -16,6 +17,7 @@ import next from 'next'
 import { lakeProxyOptions } from './editor-config'
 import { responsePolicy } from './policy'
 import { createSiteServer } from './site-server'
+import { standaloneConfig } from './standalone-config'
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     hostname: { type: 'string', short: 'H', default: process.env.HOSTNAME ?? '0.0.0.0' },
     dir: { type: 'string', default: '.' },
     dev: { type: 'boolean', default: false },
+    standalone: { type: 'boolean', default: false },
   },
 })
 const port = Number(values.port)
@@ -31,6 +34,12 @@ const dir = path.resolve(values.dir as string)
 
 async function main() {
   const dev = Boolean(values.dev)
+  if (values.standalone) {
+    // What Next's generated standalone server.js does before it starts Next.
+    Object.assign(process.env, { NODE_ENV: 'production' })
+    process.chdir(dir)
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(standaloneConfig(dir, process.env))
+  }
   const policy = dev ? developmentPolicy() : responsePolicy(process.env)
   // Next listens for WebSocket upgrades (the dev server's hot reload) on `httpServer`. A server that
   // never listens: the site server hands it the upgrades that are not the Studio's lake socket, so

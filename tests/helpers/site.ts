@@ -20,13 +20,19 @@ export interface BuildOptions {
   distDir?: string
   /** A running lake to build from; default: with-lake starts one on the sample dataset. */
   lakeUrl?: string
+  /** The build script: `scripts/with-lake.ts next build` (npm run build) or `scripts/build-deploy.ts`. */
+  script?: string[]
 }
 
 /**
  * `npm run build` on the embedded default: with-lake starts a lake on a free port for it, or uses
  * the one at `lakeUrl`. Answers with what the build printed; a failed build throws with it.
  */
-export async function buildSite({ distDir = DEFAULT_DIST_DIR, lakeUrl = '' }: BuildOptions = {}): Promise<string> {
+export async function buildSite({
+  distDir = DEFAULT_DIST_DIR,
+  lakeUrl = '',
+  script = ['scripts/with-lake.ts', 'next', 'build'],
+}: BuildOptions = {}): Promise<string> {
   const lakePort = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -40,7 +46,7 @@ export async function buildSite({ distDir = DEFAULT_DIST_DIR, lakeUrl = '' }: Bu
   const nextEnv = path.join(ROOT, 'next-env.d.ts')
   const mainNextEnv = distDir !== DEFAULT_DIST_DIR && fs.existsSync(nextEnv) ? fs.readFileSync(nextEnv, 'utf8') : null
   // Not spawnSync: the lake at `lakeUrl` may run in this process and must keep answering.
-  const child = spawn(path.join(BIN, 'tsx'), ['scripts/with-lake.ts', 'next', 'build'], { cwd: ROOT, env, timeout: 15 * 60_000 })
+  const child = spawn(path.join(BIN, 'tsx'), script, { cwd: ROOT, env, timeout: 15 * 60_000 })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
