@@ -5,6 +5,12 @@ import localFont from 'next/font/local'
  * Variable latin subsets copied from @fontsource-variable (OFL, see LICENSE-*.txt beside them).
  * The .woff files here are static cuts kept for Open Graph images (satori reads woff/ttf, not woff2).
  * Apply `${serif.variable} ${sans.variable}` on <html>; globals.css reads --font-serif/--font-sans.
+ *
+ * Neither holds the first paint: no preloads (they cost phones about 1.4 s of Largest Contentful
+ * Paint), and `display: 'optional'`, so a page never swaps faces once drawn (no layout shift): the
+ * first page a reader opens may be set in the fallback face, the next ones in the cached web font.
+ * The fallback faces ('... Fallback', globals.css) take the web fonts' room, and the measure is in
+ * em, so both faces give the same layout.
  */
 export const serif = localFont({
   src: [
@@ -12,13 +18,18 @@ export const serif = localFont({
     { path: './source-serif-4-latin-wght-italic.woff2', weight: '200 900', style: 'italic' },
   ],
   variable: '--font-serif',
-  display: 'swap',
-  fallback: ['Georgia', 'Times New Roman', 'serif'],
+  display: 'optional',
+  preload: false,
+  // globals.css declares the fallback face: next/font's names only local(Arial) or local(Times New Roman).
+  adjustFontFallback: false,
+  fallback: ['Source Serif 4 Fallback', 'Georgia', 'Times New Roman', 'serif'],
 })
 
 export const sans = localFont({
   src: [{ path: './inter-latin-wght-normal.woff2', weight: '100 900', style: 'normal' }],
   variable: '--font-sans',
-  display: 'swap',
-  fallback: ['system-ui', 'Segoe UI', 'Helvetica', 'Arial', 'sans-serif'],
+  display: 'optional',
+  preload: false,
+  adjustFontFallback: false,
+  fallback: ['Inter Fallback', 'system-ui', 'Segoe UI', 'Helvetica', 'Arial', 'sans-serif'],
 })
