@@ -8,7 +8,19 @@ const nextJest = require('next/jest')
 const createJestConfig = nextJest({ dir: __dirname })
 
 // Packages published as ESM only; Jest runs CommonJS, so SWC transforms them too.
-const esmPackages = ['next-sanity', '@portabletext', '@sanity', 'sanity', 'groq', 'get-it', 'nanoid', 'feed', 'xml-js', 'lodash-es']
+const esmPackages = [
+  'p-map',
+  'next-sanity',
+  '@portabletext',
+  '@sanity',
+  'sanity',
+  'groq',
+  'get-it',
+  'nanoid',
+  'feed',
+  'xml-js',
+  'lodash-es',
+]
 
 async function project(displayName, options) {
   const config = await createJestConfig({

@@ -69,7 +69,7 @@ export function localWorkspaceOptions(options: {
   apiVersion: string
 }): Pick<
   WorkspaceOptions,
-  'auth' | 'apiHost' | 'releases' | 'scheduledPublishing' | 'scheduledDrafts' | 'tasks' | 'announcements' | 'mediaLibrary' | 'beta'
+  'auth' | 'apiHost' | 'releases' | 'scheduledPublishing' | 'scheduledDrafts' | 'tasks' | 'announcements' | 'mediaLibrary' | 'beta' | 'apps'
 > {
   return {
     auth: localAuthStore(localStudioClient(options)),
@@ -81,5 +81,7 @@ export function localWorkspaceOptions(options: {
     announcements: { enabled: false },
     mediaLibrary: { enabled: false },
     beta: { create: { startInCreateEnabled: false } },
+    // Off by default in Sanity 5.31; said here so an upgrade that turns it on does not.
+    apps: { canvas: { enabled: false } },
   }
 }

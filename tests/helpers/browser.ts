@@ -57,6 +57,7 @@ export class PageGuard {
   private cancelledIsFine: (request: Request) => boolean = () => false
   private readonly found: string[] = []
   private readonly foreign: string[] = []
+  private readonly warned = new Set<string>()
 
   constructor(context: BrowserContext, siteUrl: string) {
     this.origin = new URL(siteUrl).origin
@@ -76,6 +77,7 @@ export class PageGuard {
       this.found.push(`HTTP ${response.status()} for ${request.resourceType()} ${request.url()}`)
     })
     context.on('console', (message) => {
+      if (message.type() === 'warning') this.warned.add(message.text())
       if (message.type() !== 'error') return
       // Chromium logs every 4xx document as "Failed to load resource"; the expected 404s are the point.
       if (/status of 404/.test(message.text()) && this.isExpectedNotFound(message.location().url)) return
@@ -97,6 +99,11 @@ export class PageGuard {
   /** Console errors, page errors, failed requests and error responses, in the order they happened. */
   problems(): string[] {
     return [...this.found]
+  }
+
+  /** Console warnings, each once: not failures by themselves; a test decides which it accepts. */
+  warnings(): string[] {
+    return [...this.warned]
   }
 
   /** Every request made to a host other than the site's own origin. */

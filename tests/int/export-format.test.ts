@@ -5,11 +5,13 @@
  * lake serves that (asset references resolve, image URLs answer).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { createImageUrlBuilder } from '@sanity/image-url'
+import { sanityImport } from '@sanity/import'
+import sharp from 'sharp'
 
 import {
   exportDocuments,
@@ -232,5 +234,70 @@ describe('the lake writing back after a mutation', () => {
     expect(patched.mainImage).toEqual({ ...(before.mainImage as Obj), alt: 'A new description' })
     const unchanged = (lines: string) => lines.split('\n').filter((line) => !line.includes(`"_id":"${id}"`))
     expect(unchanged(after)).toEqual(unchanged(text))
+  })
+})
+
+describe("Sanity's own import (@sanity/import, what `sanity dataset import` runs) after the Studio's kinds of write", () => {
+  const token = 'export-format-import-test-token'
+  let dir: string
+  let source: Lake
+  let target: Lake
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'export-import-'))
+    writeFileSync(join(dir, 'data.ndjson'), text)
+    cpSync(join(CONTENT, 'images'), join(dir, 'images'), { recursive: true })
+    source = await startLake({ token, port: 0, datasets: { production: join(dir, 'data.ndjson') }, watch: false, log: () => {} })
+    const empty = join(mkdtempSync(join(tmpdir(), 'export-import-target-')), 'data.ndjson')
+    writeFileSync(empty, '')
+    target = await startLake({ token, port: 0, datasets: { production: empty }, watch: false, log: () => {} })
+  })
+  afterAll(async () => {
+    await source?.close()
+    await target?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('imports the file the lake wrote, every document as it was and every image uploaded', async () => {
+    const editor = lakeClient(source.url, { token })
+    // What the Studio does: upload an image, create an article using it, leave a draft beside a published one.
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c0ffee' } })
+      .png()
+      .toBuffer()
+    const asset = await editor.assets.upload('image', png, { filename: 'new.png' })
+    const seed = (await editor.getDocument('article-shifting-position-of-leadership'))!
+    await editor.create({
+      ...seed,
+      _id: 'article-imported',
+      slug: { _type: 'slug', current: 'imported' },
+      mainImage: { _type: 'image', asset: { _type: 'reference', _ref: asset._id } },
+    })
+    await editor.createOrReplace({ ...seed, _id: 'drafts.article-imported', title: 'Imported, then edited' })
+    await source.compact()
+
+    const written = parseNdjson(readFileSync(join(dir, 'data.ndjson'), 'utf8'), 'written') as LakeDocument[]
+    expect(written.some((doc) => /^sanity\.[a-zA-Z]+Asset$/.test(doc._type))).toBe(false)
+    const result = await sanityImport(dir, { client: lakeClient(target.url, { token }), operation: 'create' })
+    expect(result).toMatchObject({ numDocs: written.length, warnings: [] })
+
+    // Documents come back as the Studio wrote them; the importer makes their asset references.
+    const ignore = new Set(['_rev', '_createdAt', '_updatedAt'])
+    const strip = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(strip)
+        : isObj(value)
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => !ignore.has(key))
+                .map(([key, inner]) => [key, strip(inner)]),
+            )
+          : value
+    const raw = lakeClient(target.url, { token, perspective: 'raw' })
+    const back = await raw.fetch<LakeDocument[]>('*[!(_type match "sanity.*")] | order(_id)')
+    const before = await lakeClient(source.url, { token, perspective: 'raw' }).fetch<LakeDocument[]>(
+      '*[!(_type match "sanity.*")] | order(_id)',
+    )
+    expect(back.map(strip)).toEqual(before.map(strip))
+    const image = await raw.fetch('*[_id == "article-imported"][0].mainImage.asset->{sha1hash, "width": metadata.dimensions.width}')
+    expect(image).toEqual({ sha1hash: createHash('sha1').update(png).digest('hex'), width: 64 })
   })
 })

@@ -63,6 +63,8 @@ check('embedded default: the local project, the local auth store, the lake as AP
     assert.deepEqual(config[feature], { enabled: false }, feature)
   }
   assert.equal(config.document?.comments?.enabled, false)
+  assert.deepEqual(config.apps, { canvas: { enabled: false } })
+  assert.equal(config.beta?.create?.startInCreateEnabled, false)
   // Site settings stays one document (the resolvers are tested in structure.test.ts).
   assert.equal(config.document?.actions, documentActions)
   assert.equal(config.document?.newDocumentOptions, newDocumentOptions)
@@ -83,6 +85,19 @@ check("with a project configured: that project and dataset, Sanity's own login a
   assert.equal(config.apiHost, undefined)
   for (const feature of ['releases', 'scheduledPublishing', 'tasks', 'mediaLibrary'] as const)
     assert.equal(config[feature], undefined, feature)
+})
+
+check('both modes: the desk, the Presentation tool and Vision (GROQ queries against the dataset)', () => {
+  for (const contentEnv of [parseContentEnv({}), parseContentEnv({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123xy' })]) {
+    const config = studioConfig(origin, contentEnv)
+    assert.ok(!Array.isArray(config))
+    // Each plugin here is an options object; its tools are what the Studio's navbar lists.
+    const tools = (config.plugins ?? []).flatMap((plugin) => {
+      const tools = (plugin as { tools?: unknown }).tools
+      return Array.isArray(tools) ? tools.map((tool: { name: string }) => tool.name) : []
+    })
+    assert.deepEqual(tools, ['structure', 'presentation', 'vision'])
+  }
 })
 
 void runChecks(checks)
