@@ -169,6 +169,16 @@ const battery: Array<[string, string, Record<string, unknown>]> = [
     {},
   ],
   [
+    '^ in filters inside a map (hidden scope) and a projection',
+    '*[_type == "article"] | order(_id) [0...4]{_id, "t": topics[]{"n": count(*[references(^._ref)]), "self": *[_id == ^._id][0]._id, "up": *[_id == ^.^._id][0]._id}, "names": authors[]->name, "m": topics[]._ref[count(*[_id == ^ && references(^)]) >= 0]}',
+    {},
+  ],
+  [
+    'a filter whose ^ stays inside it is computed once (closed)',
+    '*[_type == "author"][0...3]{name, "n": count(*[_type == "article" && count(topics[@._ref in *[_type == "topic"][0...2]._id]) > 0]), "m": count(*[count($ids[^._id == @]) > 0])}',
+    { ids: ['article-1', 'article-2', 'nope'] },
+  ],
+  [
     'coalesce and select',
     '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}',
     {},
