@@ -76,7 +76,7 @@ function everyPatternMatched(node: AnyNode, analysis: Analysis): IndexedTerm | n
   const not = ungroup(filter.expr as AnyNode)
   if (not.type !== 'Not') return null
   const texts: MatchText[] = []
-  for (const alt of disjuncts(not.base as AnyNode)) {
+  for (const alt of disjuncts(not.base as ExprNode) as AnyNode[]) {
     if (alt.type !== 'OpCall' || alt.op !== 'match' || (alt.right as AnyNode).type !== 'This') return null
     const text = matchText(alt.left as ExprNode, 1)
     if (!text) return null
@@ -87,9 +87,20 @@ function everyPatternMatched(node: AnyNode, analysis: Analysis): IndexedTerm | n
 
 const ungroup = (node: AnyNode | undefined): AnyNode => (node && node.type === 'Group' ? ungroup(node.base as AnyNode) : node!)
 
-function disjuncts(node: AnyNode): AnyNode[] {
-  const n = ungroup(node)
-  return n.type === 'Or' ? [...disjuncts(n.left as AnyNode), ...disjuncts(n.right as AnyNode)] : [n]
+/**
+ * The alternatives of `a || b || ...`, looking through parentheses, and of the
+ * `select(a => true, b => true, ..., last)` the rewriter makes of an `||` of matches.
+ */
+export function disjuncts(expr: ExprNode): ExprNode[] {
+  const n = ungroup(expr as AnyNode)
+  if (n.type === 'Or') return [...disjuncts(n.left as ExprNode), ...disjuncts(n.right as ExprNode)]
+  if (n.type === 'Select' && n.fallback) {
+    const alternatives = n.alternatives as unknown as AnyNode[]
+    const isTrue = (v: AnyNode) => v.type === 'Value' && v.value === true
+    if (alternatives.every((a) => isTrue(a.value as AnyNode)))
+      return [...alternatives.map((a) => a.condition as ExprNode), n.fallback as ExprNode]
+  }
+  return [n]
 }
 
 /**

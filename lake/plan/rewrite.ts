@@ -2,7 +2,7 @@ import { DateTime, Path, type ExprNode } from 'groq-js'
 
 import { Analysis, children, childEntries, isNode, PER_ITEM_KEYS, type AnyNode } from './analyse'
 import { dynamicBase, reportingFilter } from './dynamic-ref'
-import { attributePath, indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
+import { attributePath, disjuncts, indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
 
 /**
  * The query planner: rewrites a parsed GROQ tree so that groq-js evaluates less, without
@@ -98,6 +98,8 @@ export class Planner {
       return { ...node, base: { ...order, base: filter } } as ExprNode
     }
     if (node.type === 'Filter' && (node.base as AnyNode).type === 'Everything') return this.rewriteFilter(node, depth, slots)
+    const shortCircuit = this.matchesInOrder(node, depth, slots)
+    if (shortCircuit) return shortCircuit
 
     if (node.type === 'Everything') return { type: 'Parameter', name: EVERYTHING_PARAM }
     return this.rewriteChildren(node, depth, slots)
@@ -114,6 +116,30 @@ export class Planner {
     if (topK) return { ...node, base: dynamicBase(name, dynamic), expr: reportingFilter(name, rewritten) } as ExprNode
     const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : { type: 'Parameter', name }
     return { ...node, base, expr: rewritten } as ExprNode
+  }
+
+  /**
+   * `a match x || b match y || ...`: groq-js evaluates both sides of every `||`, and `match` is
+   * always true or false, so `select(a match x => true, b match y => true, ..., last)` is the
+   * same value and stops at the first true one. `pt::text(...)` (tokenizing a whole body) goes
+   * last. index-terms.ts reads the select as the disjunction it stands for.
+   */
+  private matchesInOrder(node: AnyNode, depth: number, slots: Slot[]): ExprNode | null {
+    if (node.type !== 'Or') return null
+    const alternatives = disjuncts(node as ExprNode) as AnyNode[]
+    if (!alternatives.every((a) => a.type === 'OpCall' && a.op === 'match')) return null
+    const costly = (a: AnyNode) => {
+      const left = a.left as AnyNode
+      return left.type === 'FuncCall' && left.namespace === 'pt' ? 1 : 0
+    }
+    const ordered = [...alternatives].sort((a, b) => costly(a) - costly(b)).map((a) => this.rewrite(a, depth, slots))
+    return {
+      type: 'Select',
+      alternatives: ordered
+        .slice(0, -1)
+        .map((condition) => ({ type: 'SelectAlternative', condition, value: { type: 'Value', value: true } })),
+      fallback: ordered[ordered.length - 1],
+    } as unknown as ExprNode
   }
 
   /**
