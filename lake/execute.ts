@@ -6,6 +6,7 @@ import type { LakeDocument } from './ndjson'
 import { decodeTerms, readDynamicRef, readMark } from './plan/dynamic-ref'
 import { narrow, type IndexedTerm, type IndexTerm } from './plan/index-terms'
 import { EVERYTHING_PARAM, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
+import { nativeScore, nativeScoreArgs } from './score'
 import { Memo, readPath, type DatasetView } from './view'
 
 export type RunOptions = {
@@ -215,9 +216,24 @@ class Execution {
       this.bind(slot.name, list)
       return
     }
-    const value = await this.evaluate(slot.node)
+    const value = await this.evaluateValue(slot.node)
     if (memoKey !== null) this.view.memo.set(memoKey, value)
     this.bind(slot.name, value)
+  }
+
+  /** A value slot: `score()` pipes the lake computes itself (score.ts), anything else by groq-js. */
+  private async evaluateValue(node: ExprNode): Promise<unknown> {
+    const n = node as unknown as { type: string; name?: string; base?: ExprNode; args?: ExprNode[] }
+    const args = n.type === 'PipeFuncCall' && n.name === 'score' ? nativeScoreArgs(n.args ?? []) : null
+    if (!args) return this.evaluate(node)
+    const base = await this.evaluate(n.base!)
+    return nativeScore(
+      base,
+      args,
+      (v) => this.evaluate(v),
+      (id) => this.view.byId.get(id),
+      this.budget,
+    )
   }
 
   /**

@@ -179,6 +179,21 @@ const battery: Array<[string, string, Record<string, unknown>]> = [
     { ids: ['article-1', 'article-2', 'nope'] },
   ],
   [
+    'score with boosts, body text and referenced names (computed by the lake)',
+    '*[_type == "article"] | score(boost(title match $t, 8), boost(standfirst match $t, 4), boost(authors[]->name match $t, 2), pt::text(body) match $t, boost(seo.title match "team", 1)) | order(_score desc, _id) [0...20]{_id, _score}',
+    { t: ['team*', 'kenji'] },
+  ],
+  [
+    'score with a pattern holding a non-string',
+    '*[_type == "article"] | score(title match $t, pt::text(body) match $t) | order(_score desc, _id) [0...5]{_id, _score}',
+    { t: ['team', 3] },
+  ],
+  [
+    'score of elements with their own _score, and of non-objects',
+    '(*[_type == "article"] | order(_id) [0...6]{_id, title, "_score": 1.5, body} + ["text", 3]) | score(title match "team*", pt::text(body) match "cult*") | order(_score desc)[0...6]{_id, _score}',
+    {},
+  ],
+  [
     'coalesce and select',
     '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}',
     {},
