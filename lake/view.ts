@@ -26,16 +26,21 @@ export class DatasetView {
     readonly perspective: ViewName,
     /** The id map, when the caller has it already (derived from the previous version's). */
     ids?: Map<string, LakeDocument>,
-    /** The dataset's text index (DatasetViews shares one by all views and versions); default: made from `raw` when asked. */
-    private readonly textSource?: () => TextIndex,
+    /**
+     * The dataset's text index (DatasetViews shares one by all views and versions); default: made
+     * from `raw` when asked; null: none (a view made for one query, where building it would cost
+     * more than the scan it saves).
+     */
+    private readonly textSource?: (() => TextIndex) | null,
   ) {
     this.ids = ids ?? null
   }
 
   private ownText: TextIndex | null = null
 
-  /** The inverted index of the text `match` sees (text-index.ts): ids, a superset. */
-  get text(): TextIndex {
+  /** The inverted index of the text `match` sees (text-index.ts): ids, a superset; null when this view has none. */
+  get text(): TextIndex | null {
+    if (this.textSource === null) return null
     return this.textSource ? this.textSource() : (this.ownText ??= new TextIndex(this.raw))
   }
 

@@ -1,6 +1,6 @@
 import type { ExprNode } from 'groq-js'
 
-import { patternRegexes } from '../text-index'
+import { patternRegexes, type TextIndex } from '../text-index'
 import type { DatasetView } from '../view'
 import type { Analysis, AnyNode } from './analyse'
 
@@ -167,6 +167,8 @@ function lookup(view: DatasetView, term: IndexTerm, values: readonly unknown[]):
  * the texts; an empty array keeps everything (null: no narrowing).
  */
 function matching(view: DatasetView, term: { texts: MatchText[]; every: boolean }, value: unknown): readonly unknown[] | null {
+  const text = view.text
+  if (!text) return null
   const patterns = term.every ? value : [value]
   if (!Array.isArray(patterns)) return []
   if (patterns.length === 0) return null
@@ -176,7 +178,7 @@ function matching(view: DatasetView, term: { texts: MatchText[]; every: boolean 
     // A pattern no text can match: `match` is false for every text.
     if (!regexes) return []
     const union = new Set<string>()
-    for (const text of new Set(term.texts)) for (const id of matchingIds(view, text, regexes)) union.add(id)
+    for (const kind of new Set(term.texts)) for (const id of matchingIds(text, kind, regexes)) union.add(id)
     ids = ids ? intersect(ids, union) : union
     if (ids.size === 0) return []
   }
@@ -184,11 +186,11 @@ function matching(view: DatasetView, term: { texts: MatchText[]; every: boolean 
 }
 
 /** Ids of documents whose text (own or referenced) has a token for each expression. */
-function matchingIds(view: DatasetView, text: MatchText, regexes: RegExp[]): ReadonlySet<string> {
+function matchingIds(index: TextIndex, text: MatchText, regexes: RegExp[]): ReadonlySet<string> {
   let ids: ReadonlySet<string> | null = null
   for (const re of regexes) {
-    const own = view.text.withToken(re)
-    const found = text === 'own' ? own : view.text.referring(own)
+    const own = index.withToken(re)
+    const found = text === 'own' ? own : index.referring(own)
     ids = ids ? intersect(ids, found) : found
     if (ids.size === 0) break
   }
