@@ -10,9 +10,8 @@ import { readPath } from './view'
  * uses: `text match pattern` and `boost(text match pattern, n)`, where the text is an attribute
  * path of the element, `pt::text(path)` or `path[]->a.b`, and the pattern and `n` are the same for
  * every element. The arithmetic is groq-js 1.30's (src/evaluator/scoring.ts and the `score` pipe),
- * in the same order, so the scores are the same numbers; the tokens of `pt::text` of a stored value
- * (a body) are kept with the value (stored values never change, a write stores new ones), so each
- * body is tokenized once, not once per search.
+ * in the same order, so the scores are the same numbers; the tokens of `pt::text` of recently scored
+ * stored values (bodies) are kept, counted (a bounded number), so a body is not tokenized again for every search.
  */
 
 const BM25k = 1.2
@@ -121,8 +120,13 @@ function blockText(obj: Record<string, unknown>): string | null {
   return result
 }
 
-/** The tokens of `pt::text` of a stored value, counted, per value: stored values never change. */
-const ptTokens = new WeakMap<object, TokenCounts | null>()
+/**
+ * The tokens of `pt::text` of stored values (bodies), counted, for the last PT_TOKENS_KEPT values
+ * tokenized: stored values never change (a write stores new ones), so an entry cannot go stale, and
+ * the bound keeps memory to a few thousand bodies' distinct words whatever the dataset's size.
+ */
+const PT_TOKENS_KEPT = 2048
+const ptTokens = new Map<object, TokenCounts | null>()
 
 function portableTextTokens(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return null
@@ -131,6 +135,7 @@ function portableTextTokens(value: unknown): unknown {
     const text = portableText(value)
     counts = text === null ? null : new TokenCounts(matchTokenize(text))
     ptTokens.set(value, counts)
+    if (ptTokens.size > PT_TOKENS_KEPT) ptTokens.delete(ptTokens.keys().next().value as object)
   }
   return counts
 }
