@@ -246,7 +246,7 @@ class Execution {
     for (const { term, values } of terms) {
       const evaluated: unknown[] = []
       for (const value of values) evaluated.push(await this.evaluate(value))
-      best = narrow(this.view, best, term, evaluated)
+      best = narrow(this.view, best, term, evaluated, () => this.budget.check())
       if (best.length === 0) break
     }
     return best

@@ -145,8 +145,8 @@ function candidatePath(node: AnyNode, parent: 0 | 1): boolean {
  * The documents an index gives for one term given its values, in dataset order; null when the
  * index cannot answer (an `equals` value that is not a string).
  */
-function lookup(view: DatasetView, term: IndexTerm, values: readonly unknown[]): readonly unknown[] | null {
-  if (term.kind === 'match') return matching(view, term, values[0])
+function lookup(view: DatasetView, term: IndexTerm, values: readonly unknown[], check: () => void): readonly unknown[] | null {
+  if (term.kind === 'match') return matching(view, term, values[0], check)
   if (term.kind === 'equals') {
     const [value] = values
     if (values.length !== 1 || typeof value !== 'string') return null
@@ -166,7 +166,12 @@ function lookup(view: DatasetView, term: IndexTerm, values: readonly unknown[]):
  * value must be an array (else `count(null) == 0` is never true), each element matched by one of
  * the texts; an empty array keeps everything (null: no narrowing).
  */
-function matching(view: DatasetView, term: { texts: MatchText[]; every: boolean }, value: unknown): readonly unknown[] | null {
+function matching(
+  view: DatasetView,
+  term: { texts: MatchText[]; every: boolean },
+  value: unknown,
+  check: () => void,
+): readonly unknown[] | null {
   const text = view.text
   if (!text) return null
   const patterns = term.every ? value : [value]
@@ -174,6 +179,8 @@ function matching(view: DatasetView, term: { texts: MatchText[]; every: boolean 
   if (patterns.length === 0) return null
   let ids: ReadonlySet<string> | null = null
   for (const pattern of patterns) {
+    // Each pattern tests the index's every token: a query with many patterns stays within its budget.
+    check()
     const regexes = patternRegexes(pattern)
     // A pattern no text can match: `match` is false for every text.
     if (!regexes) return []
@@ -204,9 +211,15 @@ function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> 
   return out
 }
 
-/** `list`, or the index's list for the term when that is smaller. */
-export function narrow(view: DatasetView, list: readonly unknown[], term: IndexTerm, values: readonly unknown[]): readonly unknown[] {
-  const found = lookup(view, term, values)
+/** `list`, or the index's list for the term when that is smaller. `check`: the query's time budget. */
+export function narrow(
+  view: DatasetView,
+  list: readonly unknown[],
+  term: IndexTerm,
+  values: readonly unknown[],
+  check: () => void = () => {},
+): readonly unknown[] {
+  const found = lookup(view, term, values, check)
   return found && found.length < list.length ? found : list
 }
 
