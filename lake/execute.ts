@@ -3,10 +3,11 @@ import { evaluate, GroqSyntaxError, parse, type ExprNode } from 'groq-js'
 import { Budget, scan } from './budget'
 import { LakeError, queryParseError, queryResultTooLarge } from './errors'
 import type { LakeDocument } from './ndjson'
-import { decodeTerms, readDynamicRef } from './plan/dynamic-ref'
+import { decodeTerms, readDynamicRef, readMark } from './plan/dynamic-ref'
 import { narrow, type IndexedTerm, type IndexTerm } from './plan/index-terms'
-import { EVERYTHING_PARAM, Planner, type Plan, type Slot } from './plan/rewrite'
-import { Memo, type DatasetView } from './view'
+import { EVERYTHING_PARAM, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
+import { nativeScore, nativeScoreArgs } from './score'
+import { Memo, readPath, type DatasetView } from './view'
 
 export type RunOptions = {
   params: Record<string, unknown>
@@ -88,10 +89,17 @@ class Execution {
   }
 
   /** Candidate lists computed per request, and the dynamic terms that may narrow them per evaluation. */
-  private readonly candidateLists = new Map<string, { list: readonly unknown[]; dynamic: IndexTerm[] }>()
+  private readonly candidateLists = new Map<string, { list: readonly unknown[]; dynamic: IndexTerm[]; topK?: TopK }>()
+  /** The top-k walks (see topKWalk) under way, per slot. */
+  private readonly walks = new Map<string, Set<TopKWalk>>()
 
   private readonly dereference = ({ _ref }: { _ref: string }) => {
     this.budget.check()
+    const mark = readMark(_ref)
+    if (mark) {
+      this.heard(mark.name, mark.hit)
+      return mark.hit as unknown as LakeDocument
+    }
     const dynamic = readDynamicRef(_ref)
     // groq-js hands whatever this returns to fromJS, so a list (or a pausing scan) is a list.
     if (dynamic) return this.dynamicCandidates(dynamic.name, dynamic.encoded) as LakeDocument
@@ -111,7 +119,55 @@ class Execution {
     for (let i = 0; values && i < entry.dynamic.length && best.length > 0; i++) {
       best = narrow(this.view, best, entry.dynamic[i]!, values[i]!)
     }
+    if (entry.topK) return this.topKWalk(name, sortedBy(best, entry.topK), entry.topK.limit)
     return scan(best, this.budget)
+  }
+
+  /**
+   * The candidates of a top-k filter, in order, one at a time: candidate i + 1 is handed over only
+   * once the filter has reported its test of candidate i (its `select` dereferences a mark, see
+   * plan/dynamic-ref.ts), and none after `limit` passed. groq-js pulls a stream as fast as it
+   * can, so the walk waits for the reports. Two walks of one slot at once (not seen in practice:
+   * groq-js tests one candidate after the other) could not tell their reports apart, so both then
+   * hand over everything, as a scan would.
+   */
+  private topKWalk(name: string, list: readonly unknown[], limit: number): unknown {
+    const budget = this.budget
+    let active = this.walks.get(name)
+    if (!active) this.walks.set(name, (active = new Set()))
+    const walks = active
+    const walk: TopKWalk = { tested: 0, passed: 0, shared: false, wake: null }
+    return {
+      next() {
+        throw new Error('lake top-k walk: iterate with for await')
+      },
+      async *[Symbol.asyncIterator]() {
+        walks.add(walk)
+        if (walks.size > 1) for (const w of walks) share(w)
+        try {
+          for (let i = 0; i < list.length; i++) {
+            while (!walk.shared && walk.tested < i) await new Promise<void>((resolve) => (walk.wake = resolve))
+            if (!walk.shared && walk.passed >= limit) return
+            if (i % 256 === 255) await budget.pause()
+            yield list[i]
+          }
+        } finally {
+          walks.delete(walk)
+        }
+      },
+    }
+  }
+
+  /** A top-k filter's report on one candidate. */
+  private heard(name: string, hit: boolean): void {
+    const walks = this.walks.get(name)
+    if (!walks || walks.size !== 1) return
+    for (const walk of walks) {
+      walk.tested++
+      if (hit) walk.passed++
+      walk.wake?.()
+      walk.wake = null
+    }
   }
 
   private async evaluate(node: ExprNode): Promise<unknown> {
@@ -156,13 +212,28 @@ class Execution {
     this.budget.check()
     if (slot.kind === 'candidates') {
       const list = await this.candidates(slot.indexed)
-      this.candidateLists.set(slot.name, { list, dynamic: slot.dynamic })
+      this.candidateLists.set(slot.name, { list, dynamic: slot.dynamic, topK: slot.topK })
       this.bind(slot.name, list)
       return
     }
-    const value = await this.evaluate(slot.node)
+    const value = await this.evaluateValue(slot.node)
     if (memoKey !== null) this.view.memo.set(memoKey, value)
     this.bind(slot.name, value)
+  }
+
+  /** A value slot: `score()` pipes the lake computes itself (score.ts), anything else by groq-js. */
+  private async evaluateValue(node: ExprNode): Promise<unknown> {
+    const n = node as unknown as { type: string; name?: string; base?: ExprNode; args?: ExprNode[] }
+    const args = n.type === 'PipeFuncCall' && n.name === 'score' ? nativeScoreArgs(n.args ?? []) : null
+    if (!args) return this.evaluate(node)
+    const base = await this.evaluate(n.base!)
+    return nativeScore(
+      base,
+      args,
+      (v) => this.evaluate(v),
+      (id) => this.view.byId.get(id),
+      this.budget,
+    )
   }
 
   /**
@@ -175,11 +246,50 @@ class Execution {
     for (const { term, values } of terms) {
       const evaluated: unknown[] = []
       for (const value of values) evaluated.push(await this.evaluate(value))
-      best = narrow(this.view, best, term, evaluated)
+      best = narrow(this.view, best, term, evaluated, () => this.budget.check())
       if (best.length === 0) break
     }
     return best
   }
+}
+
+type TopKWalk = { tested: number; passed: number; shared: boolean; wake: (() => void) | null }
+
+function share(walk: TopKWalk): void {
+  walk.shared = true
+  walk.wake?.()
+  walk.wake = null
+}
+
+/**
+ * `list` (in dataset order) sorted as groq-js's `order()` sorts it: by each key's value under
+ * its total order (`totalCompare`: numbers, then strings, then booleans, everything else equal),
+ * ties kept in their order (groq-js sorts on the original index last).
+ */
+function sortedBy(list: readonly unknown[], topK: TopK): unknown[] {
+  const keyed = list.map((doc, i) => ({ doc, i, keys: topK.keys.map((k) => readPath(doc, k.path) ?? null) }))
+  keyed.sort((a, b) => {
+    for (let k = 0; k < topK.keys.length; k++) {
+      let c = totalCompare(a.keys[k], b.keys[k])
+      if (topK.keys[k]!.desc) c = -c
+      if (c !== 0) return c
+    }
+    return a.i - b.i
+  })
+  return keyed.map((k) => k.doc)
+}
+
+/** groq-js's totalCompare (src/evaluator/ordering.ts) on JSON values (no datetime or path values in documents). */
+const TYPE_ORDER: Record<string, number> = { number: 2, string: 3, boolean: 4 }
+
+function totalCompare(a: unknown, b: unknown): number {
+  const ta = TYPE_ORDER[a === null ? 'null' : Array.isArray(a) ? 'array' : typeof a] ?? 100
+  const tb = TYPE_ORDER[b === null ? 'null' : Array.isArray(b) ? 'array' : typeof b] ?? 100
+  if (ta !== tb) return ta - tb
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b)
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0
+  return 0
 }
 
 export const DEFAULT_MAX_RESULT_BYTES = 32_000_000

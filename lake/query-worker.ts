@@ -54,7 +54,10 @@ port.on('message', async (message: ToWorker) => {
   }
   const reply = (answer: FromWorker) => port.postMessage(answer)
   try {
-    const view = message.docs ? new DatasetView(message.docs, 'raw') : replicas.get(message.dataset)?.view(message.perspective)
+    // A transaction's working copy, for one selection by query: no text index (see DatasetView).
+    const view = message.docs
+      ? new DatasetView(message.docs, 'raw', undefined, null)
+      : replicas.get(message.dataset)?.view(message.perspective)
     if (!view) throw new LakeError(404, 'httpNotFound', `Dataset "${message.dataset}" not found`)
     const result = await runQuery(view, message.query, {
       params: message.params,

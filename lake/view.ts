@@ -1,5 +1,6 @@
 import type { LakeDocument } from './ndjson'
 import { applyPerspective, type ViewName } from './perspective'
+import { TextIndex } from './text-index'
 
 /**
  * The documents one perspective of one dataset version sees, with the indexes the query
@@ -25,8 +26,35 @@ export class DatasetView {
     readonly perspective: ViewName,
     /** The id map, when the caller has it already (derived from the previous version's). */
     ids?: Map<string, LakeDocument>,
+    /**
+     * The dataset's text index (DatasetViews shares one by all views and versions); default: made
+     * from `raw` when asked; null: none (a view made for one query, where building it would cost
+     * more than the scan it saves).
+     */
+    private readonly textSource?: (() => TextIndex) | null,
   ) {
     this.ids = ids ?? null
+  }
+
+  private ownText: TextIndex | null = null
+
+  /** The inverted index of the text `match` sees (text-index.ts): ids, a superset; null when this view has none. */
+  get text(): TextIndex | null {
+    if (this.textSource === null) return null
+    return this.textSource ? this.textSource() : (this.ownText ??= new TextIndex(this.raw))
+  }
+
+  /** The documents of this view with one of these ids, in dataset order. */
+  withIds(ids: ReadonlySet<string>): readonly LakeDocument[] {
+    const docs = this.docs
+    // A view holds each id once (the loader refuses duplicates); if not, the id map would hide some.
+    if (ids.size * 8 > docs.length || this.byId.size !== docs.length) return docs.filter((doc) => ids.has(doc._id))
+    const found: LakeDocument[] = []
+    for (const id of ids) {
+      const doc = this.byId.get(id)
+      if (doc) found.push(doc)
+    }
+    return found.sort((a, b) => this.position.get(a)! - this.position.get(b)!)
   }
 
   /** The id map if it has been made (for deriving the next version's). */
@@ -198,6 +226,7 @@ export class Memo {
  */
 export class DatasetViews {
   private readonly views = new Map<ViewName, DatasetView>()
+  private textIndex: TextIndex | null = null
 
   /**
    * `eager`: build the anonymous and raw views' indexes now (the query workers' replicas).
@@ -218,7 +247,13 @@ export class DatasetViews {
         if (doc) ids.set(id, doc)
         else ids.delete(id)
       }
-      this.views.set('raw', new DatasetView(docs, 'raw', ids))
+      this.views.set('raw', new DatasetView(docs, 'raw', ids, this.text))
+    }
+    // The text index follows the writes (only the documents they store are tokenized), until worn.
+    const previousText = after?.previous.textIndex
+    if (previousText && !previousText.worn) {
+      for (const doc of after!.changed.values()) if (doc) previousText.add(doc)
+      this.textIndex = previousText
     }
     if (!eager) return
     for (const perspective of ['anonymous', 'raw'] as const) {
@@ -227,12 +262,15 @@ export class DatasetViews {
       view.referencing([''])
       void view.byType
     }
+    this.text()
   }
+
+  private readonly text = (): TextIndex => (this.textIndex ??= new TextIndex(this.docs))
 
   get(perspective: ViewName): DatasetView {
     let view = this.views.get(perspective)
     if (!view) {
-      view = new DatasetView(this.docs, perspective)
+      view = new DatasetView(this.docs, perspective, undefined, this.text)
       this.views.set(perspective, view)
     }
     return view

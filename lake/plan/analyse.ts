@@ -12,9 +12,16 @@ export type AnyNode = ExprNode & Record<string, unknown>
  * own: reads the `@` of that scope: as `scope`, except that `^` itself reads only beyond it, and
  *   a node type the planner does not know counts (`^` inside a nested scope may name this `@`);
  * context: reads the request (now(), identity(), sanity::*, before()/after()), so never memoized;
- * parent: uses `^`; everything: reads `*`; unknown: holds a node type the planner does not know.
+ * parent: how many scopes beyond the one it is evaluated in its `^`s reach (0: none; Infinity: not
+ *   known, see below); everything: reads `*`; unknown: holds a node type the planner does not know.
+ *
+ * A filter, projection or `order`/`score` argument evaluates its body one scope deeper, so a `^`
+ * that reaches n scopes beyond the body reaches n - 1 beyond the node (and reads the node's own
+ * scope when n is 1). Maps and flat maps (`a[]{...}`, `a[].b`) evaluate their body in a hidden
+ * scope, which nested scopes skip when they name their parent: a `^` inside one is not counted,
+ * it makes the map read its scope and reach an unknown depth beyond.
  */
-type Info = { scope: boolean; own: boolean; context: boolean; parent: boolean; everything: boolean; unknown: boolean }
+type Info = { scope: boolean; own: boolean; context: boolean; parent: number; usesParent: boolean; everything: boolean; unknown: boolean }
 
 const KNOWN = new Set([
   'This',
@@ -71,6 +78,9 @@ const isPure = (namespace: string, name: string) => {
 /** Read `@` only (so they are local to the scope they run in), not the request context. */
 const SCOPE_FUNCTIONS = new Set(['global::references', 'sanity::versionOf', 'sanity::partOfRelease'])
 
+/** Nodes whose per-item children groq-js evaluates in a hidden scope (`createHidden`). */
+const HIDDEN_SCOPE = new Set(['Map', 'FlatMap'])
+
 /** Children evaluated once per element of the base, in a nested scope. */
 export const PER_ITEM_KEYS: Record<string, string[]> = {
   Filter: ['expr'],
@@ -110,7 +120,7 @@ export class Analysis {
     const cached = this.info.get(n)
     if (cached) return cached
     const unknown = !KNOWN.has(n.type)
-    const result: Info = { scope: false, own: unknown, context: false, parent: false, everything: false, unknown }
+    const result: Info = { scope: false, own: unknown, context: false, parent: 0, usesParent: false, everything: false, unknown }
     switch (n.type) {
       case 'This':
         result.scope = result.own = true
@@ -119,7 +129,8 @@ export class Analysis {
         result.scope = result.own = result.context = true
         break
       case 'Parent':
-        result.scope = result.parent = true
+        result.scope = result.usesParent = true
+        result.parent = typeof n.n === 'number' && n.n >= 1 ? n.n : Infinity
         break
       case 'Everything':
         result.everything = true
@@ -141,11 +152,18 @@ export class Analysis {
       if (!perItem.includes(key)) {
         result.scope ||= ci.scope
         result.own ||= ci.own
-      } else if (ci.parent) {
+        result.parent = Math.max(result.parent, ci.parent)
+      } else if (HIDDEN_SCOPE.has(n.type)) {
+        if (ci.usesParent) {
+          result.scope = result.own = true
+          result.parent = Infinity
+        }
+      } else if (ci.parent > 0) {
         // `^` inside a nested scope reads this node's scope or beyond.
         result.scope = result.own = true
+        result.parent = Math.max(result.parent, ci.parent - 1)
       }
-      result.parent ||= ci.parent
+      result.usesParent ||= ci.usesParent
       result.context ||= ci.context
       result.everything ||= ci.everything
       result.unknown ||= ci.unknown
@@ -157,7 +175,7 @@ export class Analysis {
   /** True when the node's value does not depend on where (in which scope) it is evaluated. */
   isClosed(node: ExprNode): boolean {
     const info = this.of(node)
-    return !info.scope && !info.context && !info.parent && !info.unknown
+    return !info.scope && !info.context && info.parent === 0 && !info.unknown
   }
 
   /** A value that is not closed but is the same for every candidate of the filter it is in. */

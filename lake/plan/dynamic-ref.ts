@@ -72,6 +72,34 @@ export function dynamicBase(name: string, terms: IndexedTerm[]): ExprNode {
   return { type: 'Deref', base: object([['_ref', ref]]) } as ExprNode
 }
 
+/**
+ * `_ref`s starting with this report to the executor that a top-k filter (rewrite.ts) has tested
+ * one candidate: MARK_PREFIX + ('hit:' | 'miss:') + slot name. The dereference answers true for a
+ * hit and false for a miss, so the filter keeps what it kept.
+ */
+const MARK_PREFIX = `lake:${randomBytes(12).toString('hex')}:mark:`
+
+/** `select(expr == true => <hit>, <miss>)`: true exactly when `expr` is, and the executor hears of each test. */
+export function reportingFilter(name: string, expr: ExprNode): ExprNode {
+  const mark = (hit: boolean): ExprNode =>
+    ({ type: 'Deref', base: object([['_ref', value(`${MARK_PREFIX}${hit ? 'hit' : 'miss'}:${name}`)]]) }) as ExprNode
+  const test = { type: 'OpCall', op: '==', left: expr, right: value(true) } as ExprNode
+  return {
+    type: 'Select',
+    alternatives: [{ type: 'SelectAlternative', condition: test, value: mark(true) }],
+    fallback: mark(false),
+  } as unknown as ExprNode
+}
+
+/** The slot name and outcome of a top-k filter's report; null for any other `_ref`. */
+export function readMark(ref: string): { name: string; hit: boolean } | null {
+  if (!ref.startsWith(MARK_PREFIX)) return null
+  const text = ref.slice(MARK_PREFIX.length)
+  if (text.startsWith('hit:')) return { name: text.slice(4), hit: true }
+  if (text.startsWith('miss:')) return { name: text.slice(5), hit: false }
+  return null
+}
+
 /** The slot name and the encoded values (`|...`, for decodeTerms) of a dynamic `_ref`; null for any other `_ref`. */
 export function readDynamicRef(ref: string): { name: string; encoded: string } | null {
   if (!ref.startsWith(DYNAMIC_PREFIX)) return null

@@ -1,5 +1,6 @@
 import type { ExprNode } from 'groq-js'
 
+import { patternRegexes, type TextIndex } from '../text-index'
 import type { DatasetView } from '../view'
 import type { Analysis, AnyNode } from './analyse'
 
@@ -9,9 +10,19 @@ import type { Analysis, AnyNode } from './analyse'
  * computed once per request or, for dynamic terms, once per evaluation of the filter).
  *
  * `equals`: `path == value` (an index only when the value is a string);
- * `references`: `references(args...)` (the string ids among the arguments, as groq-js takes them).
+ * `references`: `references(args...)` (the string ids among the arguments, as groq-js takes them);
+ * `match`: `text match pattern` (`every` false), or `count(patterns[!(text1 match @ || ...)]) == 0`
+ * (`every`: each element of `patterns` matched by one of the texts), where each text is a
+ * `MatchText` of the candidate and the patterns are the term's one value.
  */
-export type IndexTerm = { kind: 'equals'; path: string[] } | { kind: 'references' }
+export type IndexTerm = { kind: 'equals'; path: string[] } | { kind: 'references' } | { kind: 'match'; texts: MatchText[]; every: boolean }
+
+/**
+ * Text of the candidate that the text index covers: `own`, its own strings (an attribute path,
+ * `pt::text(path)`); `referenced`, strings of documents it references (`path[]->name`,
+ * `path->name`).
+ */
+export type MatchText = 'own' | 'referenced'
 
 /**
  * A term with the expressions of its values. `closed`: the values are the same wherever they are
@@ -34,6 +45,14 @@ export function indexTerms(expr: ExprNode, analysis: Analysis): IndexedTerm[] {
       const closed = indexed.find(([, other]) => analysis.isClosed(other))
       const pair = closed ?? indexed.find(([, other]) => analysis.isScopeValue(other))
       if (pair) out.push({ term: { kind: 'equals', path: attributePath(pair[0])! }, values: [pair[1]], closed: pair === closed })
+      else {
+        const every = everyPatternMatched(node, analysis)
+        if (every) out.push(every)
+      }
+    } else if (node.type === 'OpCall' && node.op === 'match') {
+      const text = matchText(node.left as ExprNode, 0)
+      if (text && analysis.isClosed(node.right as ExprNode))
+        out.push({ term: { kind: 'match', texts: [text], every: false }, values: [node.right as ExprNode], closed: true })
     } else if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'references') {
       const args = node.args as ExprNode[]
       if (args.every((arg) => analysis.isClosed(arg))) out.push({ term: { kind: 'references' }, values: args, closed: true })
@@ -45,10 +64,89 @@ export function indexTerms(expr: ExprNode, analysis: Analysis): IndexedTerm[] {
 }
 
 /**
+ * `count(P[!(t1 match @ || t2 match @ ...)]) == 0` (either side, parentheses allowed) with `P`
+ * closed and each `ti` a text of the candidate read through `^`: the site's search filter.
+ */
+function everyPatternMatched(node: AnyNode, analysis: Analysis): IndexedTerm | null {
+  const zero = (n: AnyNode) => n.type === 'Value' && n.value === 0
+  const counted = zero(node.right as AnyNode) ? (node.left as AnyNode) : zero(node.left as AnyNode) ? (node.right as AnyNode) : null
+  if (!counted || counted.type !== 'FuncCall' || counted.namespace !== 'global' || counted.name !== 'count') return null
+  const filter = ungroup((counted.args as AnyNode[])[0])
+  if (!filter || filter.type !== 'Filter' || !analysis.isClosed(filter.base as ExprNode)) return null
+  const not = ungroup(filter.expr as AnyNode)
+  if (not.type !== 'Not') return null
+  const texts: MatchText[] = []
+  for (const alt of disjuncts(not.base as ExprNode) as AnyNode[]) {
+    if (alt.type !== 'OpCall' || alt.op !== 'match' || (alt.right as AnyNode).type !== 'This') return null
+    const text = matchText(alt.left as ExprNode, 1)
+    if (!text) return null
+    texts.push(text)
+  }
+  return { term: { kind: 'match', texts, every: true }, values: [filter.base as ExprNode], closed: true }
+}
+
+const ungroup = (node: AnyNode | undefined): AnyNode => (node && node.type === 'Group' ? ungroup(node.base as AnyNode) : node!)
+
+/**
+ * The alternatives of `a || b || ...`, looking through parentheses, and of the
+ * `select(a => true, b => true, ..., last)` the rewriter makes of an `||` of matches.
+ */
+export function disjuncts(expr: ExprNode): ExprNode[] {
+  const n = ungroup(expr as AnyNode)
+  if (n.type === 'Or') return [...disjuncts(n.left as ExprNode), ...disjuncts(n.right as ExprNode)]
+  if (n.type === 'Select' && n.fallback) {
+    const alternatives = n.alternatives as unknown as AnyNode[]
+    const isTrue = (v: AnyNode) => v.type === 'Value' && v.value === true
+    if (alternatives.every((a) => isTrue(a.value as AnyNode)))
+      return [...alternatives.map((a) => a.condition as ExprNode), n.fallback as ExprNode]
+  }
+  return [n]
+}
+
+/**
+ * What text of the candidate `expr` is, read from `@` (parent 0) or from `^` (parent 1): an
+ * attribute path or `pt::text(path)` is its own text; `path->name`, `path[]->name` (and longer
+ * paths after the `->`) are text of documents it references. Null for anything else.
+ */
+function matchText(expr: ExprNode, parent: 0 | 1): MatchText | null {
+  const node = ungroup(expr as AnyNode)
+  if (candidatePath(node, parent)) return 'own'
+  if (node.type === 'FuncCall' && node.namespace === 'pt' && node.name === 'text') {
+    const args = node.args as AnyNode[]
+    return args.length === 1 && candidatePath(args[0]!, parent) ? 'own' : null
+  }
+  // path[]->a.b parses as Map(ArrayCoerce(path), a.b on Deref(@)); path->a.b as a.b on Deref(path).
+  if (node.type === 'Map') {
+    const base = node.base as AnyNode
+    if (base.type !== 'ArrayCoerce' || !candidatePath(base.base as AnyNode, parent)) return null
+    return derefPath(node.expr as AnyNode, (b) => b.type === 'This') ? 'referenced' : null
+  }
+  return derefPath(node, (b) => candidatePath(b, parent)) ? 'referenced' : null
+}
+
+/** `a.b` on `Deref(x)` with `x` accepted by `base`. */
+function derefPath(node: AnyNode, base: (n: AnyNode) => boolean): boolean {
+  let n = node
+  if (n.type !== 'AccessAttribute') return false
+  while (n.type === 'AccessAttribute' && n.base) n = n.base as AnyNode
+  return n.type === 'Deref' && base(n.base as AnyNode)
+}
+
+/** An attribute path read from the candidate: from `@` (parent 0) or `^` (parent 1). */
+function candidatePath(node: AnyNode, parent: 0 | 1): boolean {
+  let n = node
+  if (n.type !== 'AccessAttribute') return false
+  while (n.type === 'AccessAttribute' && n.base) n = n.base as AnyNode
+  if (n.type === 'AccessAttribute') return parent === 0 // a bare attribute reads `@`
+  return parent === 0 ? n.type === 'This' : n.type === 'Parent' && n.n === 1
+}
+
+/**
  * The documents an index gives for one term given its values, in dataset order; null when the
  * index cannot answer (an `equals` value that is not a string).
  */
-function lookup(view: DatasetView, term: IndexTerm, values: readonly unknown[]): readonly unknown[] | null {
+function lookup(view: DatasetView, term: IndexTerm, values: readonly unknown[], check: () => void): readonly unknown[] | null {
+  if (term.kind === 'match') return matching(view, term, values[0], check)
   if (term.kind === 'equals') {
     const [value] = values
     if (values.length !== 1 || typeof value !== 'string') return null
@@ -63,9 +161,65 @@ function lookup(view: DatasetView, term: IndexTerm, values: readonly unknown[]):
   return ids.length === 0 ? [] : view.referencing(ids)
 }
 
-/** `list`, or the index's list for the term when that is smaller. */
-export function narrow(view: DatasetView, list: readonly unknown[], term: IndexTerm, values: readonly unknown[]): readonly unknown[] {
-  const found = lookup(view, term, values)
+/**
+ * The documents a `match` term can be true for (a superset, from the text index). `every`: the
+ * value must be an array (else `count(null) == 0` is never true), each element matched by one of
+ * the texts; an empty array keeps everything (null: no narrowing).
+ */
+function matching(
+  view: DatasetView,
+  term: { texts: MatchText[]; every: boolean },
+  value: unknown,
+  check: () => void,
+): readonly unknown[] | null {
+  const text = view.text
+  if (!text) return null
+  const patterns = term.every ? value : [value]
+  if (!Array.isArray(patterns)) return []
+  if (patterns.length === 0) return null
+  let ids: ReadonlySet<string> | null = null
+  for (const pattern of patterns) {
+    // Each pattern tests the index's every token: a query with many patterns stays within its budget.
+    check()
+    const regexes = patternRegexes(pattern)
+    // A pattern no text can match: `match` is false for every text.
+    if (!regexes) return []
+    const union = new Set<string>()
+    for (const kind of new Set(term.texts)) for (const id of matchingIds(text, kind, regexes)) union.add(id)
+    ids = ids ? intersect(ids, union) : union
+    if (ids.size === 0) return []
+  }
+  return view.withIds(ids!)
+}
+
+/** Ids of documents whose text (own or referenced) has a token for each expression. */
+function matchingIds(index: TextIndex, text: MatchText, regexes: RegExp[]): ReadonlySet<string> {
+  let ids: ReadonlySet<string> | null = null
+  for (const re of regexes) {
+    const own = index.withToken(re)
+    const found = text === 'own' ? own : index.referring(own)
+    ids = ids ? intersect(ids, found) : found
+    if (ids.size === 0) break
+  }
+  return ids!
+}
+
+function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  const out = new Set<string>()
+  for (const x of small) if (large.has(x)) out.add(x)
+  return out
+}
+
+/** `list`, or the index's list for the term when that is smaller. `check`: the query's time budget. */
+export function narrow(
+  view: DatasetView,
+  list: readonly unknown[],
+  term: IndexTerm,
+  values: readonly unknown[],
+  check: () => void = () => {},
+): readonly unknown[] {
+  const found = lookup(view, term, values, check)
   return found && found.length < list.length ? found : list
 }
 

@@ -1,8 +1,8 @@
 import { DateTime, Path, type ExprNode } from 'groq-js'
 
 import { Analysis, children, childEntries, isNode, PER_ITEM_KEYS, type AnyNode } from './analyse'
-import { dynamicBase } from './dynamic-ref'
-import { indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
+import { dynamicBase, reportingFilter } from './dynamic-ref'
+import { attributePath, disjuncts, indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
 
 /**
  * The query planner: rewrites a parsed GROQ tree so that groq-js evaluates less, without
@@ -32,10 +32,19 @@ import { indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
  * evaluation of the filter, in the order `dynamicBase` encodes them.
  */
 export type Slot =
-  | { kind: 'candidates'; name: string; expr: ExprNode; deps: Slot[]; indexed: IndexedTerm[]; dynamic: IndexTerm[] }
+  | { kind: 'candidates'; name: string; expr: ExprNode; deps: Slot[]; indexed: IndexedTerm[]; dynamic: IndexTerm[]; topK?: TopK }
   | { kind: 'value'; name: string; node: ExprNode; deps: Slot[]; memo: MemoKey | null }
 
 export type MemoKey = { tree: string; params: string[] }
+
+/**
+ * `*[cond] | order(keys) [a...b]` where `cond` depends on the enclosing scope: the executor hands
+ * the filter its candidates sorted by `keys` (ties in dataset order, as groq-js's stable sort
+ * leaves them), one at a time, and stops once `limit` (b, or b + 1 when inclusive) of them passed.
+ * `order` and the slice still run on what passed: the first `limit` of the sorted list are the
+ * same either way.
+ */
+export type TopK = { keys: Array<{ path: string[]; desc: boolean }>; limit: number }
 
 /**
  * `bounded`: value slots only ever read through `[n]`, `[a...b]`, `count()` or `length()`, which
@@ -82,18 +91,78 @@ export class Planner {
   }
 
   private rewriteOpen(node: AnyNode, depth: number, slots: Slot[]): ExprNode {
-    if (node.type === 'Filter' && (node.base as AnyNode).type === 'Everything') {
-      const deps: Slot[] = []
-      const expr = this.rewrite(node.expr as AnyNode, depth + 1, deps)
-      const name = this.newName('candidates')
-      const terms = indexTerms(expr, this.analysis)
-      const dynamic = terms.filter((t) => !t.closed)
-      slots.push({ kind: 'candidates', name, expr, deps, indexed: terms.filter((t) => t.closed), dynamic: dynamic.map((d) => d.term) })
-      const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : { type: 'Parameter', name }
-      return { ...node, base, expr } as ExprNode
+    const topK = this.topK(node)
+    if (topK) {
+      const order = topK.order
+      const filter = this.rewriteFilter(topK.filter, depth, slots, topK.topK)
+      return { ...node, base: { ...order, base: filter } } as ExprNode
     }
+    if (node.type === 'Filter' && (node.base as AnyNode).type === 'Everything') return this.rewriteFilter(node, depth, slots)
+    const shortCircuit = this.matchesInOrder(node, depth, slots)
+    if (shortCircuit) return shortCircuit
+
     if (node.type === 'Everything') return { type: 'Parameter', name: EVERYTHING_PARAM }
     return this.rewriteChildren(node, depth, slots)
+  }
+
+  private rewriteFilter(node: AnyNode, depth: number, slots: Slot[], topK?: TopK): ExprNode {
+    const deps: Slot[] = []
+    const rewritten = this.rewrite(node.expr as AnyNode, depth + 1, deps)
+    const name = this.newName('candidates')
+    const terms = indexTerms(rewritten, this.analysis)
+    const dynamic = terms.filter((t) => !t.closed)
+    const indexed = terms.filter((t) => t.closed)
+    slots.push({ kind: 'candidates', name, expr: rewritten, deps, indexed, dynamic: dynamic.map((d) => d.term), ...(topK ? { topK } : {}) })
+    if (topK) return { ...node, base: dynamicBase(name, dynamic), expr: reportingFilter(name, rewritten) } as ExprNode
+    const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : { type: 'Parameter', name }
+    return { ...node, base, expr: rewritten } as ExprNode
+  }
+
+  /**
+   * `a match x || b match y || ...`: groq-js evaluates both sides of every `||`, and `match` is
+   * always true or false, so `select(a match x => true, b match y => true, ..., last)` is the
+   * same value and stops at the first true one. `pt::text(...)` (tokenizing a whole body) goes
+   * last. index-terms.ts reads the select as the disjunction it stands for.
+   */
+  private matchesInOrder(node: AnyNode, depth: number, slots: Slot[]): ExprNode | null {
+    if (node.type !== 'Or') return null
+    const alternatives = disjuncts(node as ExprNode) as AnyNode[]
+    if (!alternatives.every((a) => a.type === 'OpCall' && a.op === 'match')) return null
+    const costly = (a: AnyNode) => {
+      const left = a.left as AnyNode
+      return left.type === 'FuncCall' && left.namespace === 'pt' ? 1 : 0
+    }
+    const ordered = [...alternatives].sort((a, b) => costly(a) - costly(b)).map((a) => this.rewrite(a, depth, slots))
+    return {
+      type: 'Select',
+      alternatives: ordered
+        .slice(0, -1)
+        .map((condition) => ({ type: 'SelectAlternative', condition, value: { type: 'Value', value: true } })),
+      fallback: ordered[ordered.length - 1],
+    } as unknown as ExprNode
+  }
+
+  /**
+   * `*[cond] | order(path [asc|desc], ...) [a...b]` (a, b >= 0) whose filter is not closed (a
+   * closed one is computed once per request, and memoised): the top-k rewrite (see TopK).
+   */
+  private topK(node: AnyNode): { filter: AnyNode; order: AnyNode; topK: TopK } | null {
+    if (node.type !== 'Slice') return null
+    const { left, right, isInclusive } = node as unknown as { left: unknown; right: unknown; isInclusive: boolean }
+    if (typeof left !== 'number' || typeof right !== 'number' || left < 0 || right < 0) return null
+    const order = node.base as AnyNode
+    if (order.type !== 'PipeFuncCall' || order.name !== 'order') return null
+    const filter = order.base as AnyNode
+    if (filter.type !== 'Filter' || (filter.base as AnyNode).type !== 'Everything' || this.analysis.isClosed(filter)) return null
+    const keys: TopK['keys'] = []
+    for (const arg of order.args as AnyNode[]) {
+      const desc = arg.type === 'Desc'
+      const path = attributePath((arg.type === 'Desc' || arg.type === 'Asc' ? arg.base : arg) as ExprNode)
+      if (!path) return null
+      keys.push({ path, desc })
+    }
+    if (keys.length === 0) return null
+    return { filter, order, topK: { keys, limit: isInclusive ? right + 1 : right } }
   }
 
   private rewriteChildren(node: AnyNode, depth: number, slots: Slot[]): ExprNode {

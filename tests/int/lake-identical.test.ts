@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { DatasetView, importExportedDocuments, parseNdjson, runQuery, type LakeDocument, type Perspective } from '@/lake'
+import { DatasetViews, nextDocuments } from '@/lake/view'
 import { evaluate, type ExprNode } from 'groq-js'
 
 import { parseQuery } from '@/lake/execute'
@@ -126,6 +127,72 @@ const battery: Array<[string, string, Record<string, unknown>]> = [
     '*[_type == "oddity"] | order(_id) {_id, "by": *[references(^.ids)]._id, "byOne": *[references(^.one)]._id, "eq": *[_id == ^.one]._id, "ref": *[_id == ^.ref._ref]._id, "refs": *[references(^.refs[]._ref)]._id}',
     {},
   ],
+  ['match through the text index: title', '*[title match $q]._id', { q: 'boards*' }],
+  ['match: several words, one of them a prefix', '*[_type == "article" && title match $q]._id', { q: 'team lead*' }],
+  ['match: pt::text of the body', '*[pt::text(body) match "cult*"]._id', {}],
+  ['match: referenced names', '*[authors[]->name match $q]._id', { q: 'KENJI' }],
+  ['match: one reference', '*[_type == "article" && authors[0]->name match "tanaka"]._id', {}],
+  ['match: an array of patterns', '*[title match ["team*", "boards"]]._id', {}],
+  ['match: a pattern with a non-string', '*[title match ["team*", 3]]._id', {}],
+  ['match: a pattern of punctuation only', '*[title match "!!! ---"]._id', {}],
+  ['match: a dot matches any character', '*[standfirst match "cult.re"]._id', {}],
+  ['match: ids', '*[_id match "article-1*"]._id', {}],
+  ['match: a word in no document', '*[title match "zzzqx"]._id', {}],
+  [
+    'every term matched by one of the texts (the search filter)',
+    '*[_type == "article" && count($terms[!(^.title match @ || pt::text(^.body) match @ || ^.authors[]->name match @)]) == 0]._id',
+    { terms: ['team*', 'okafor'] },
+  ],
+  [
+    'every term: terms not an array, an empty array, a non-string term',
+    '{"a": count(*[count($t1[!(^.title match @)]) == 0]), "b": count(*[count($t2[!(^.title match @)]) == 0]), "c": count(*[count($t3[!(^.title match @)]) == 0])}',
+    { t1: 'team', t2: [], t3: ['team*', 7] },
+  ],
+  [
+    'top-k: related by topic, newest first',
+    '*[_type == "article"] | order(_id) [0...12]{_id, "r": *[_type == "article" && _id != ^._id && references(coalesce(^.topics[]._ref, []))] | order(publishedAt desc) [0...3]._id}',
+    {},
+  ],
+  [
+    'top-k: a key with many ties, a later slice, inclusive',
+    '*[_type == "article"][0...6]{"a": *[_type == "article" && _id != ^._id && references(^.authors[]._ref)] | order(featured desc) [1...4]._id, "b": *[references(^.topics[0]._ref)] | order(featured asc, seo.title desc) [0..2]._id}',
+    {},
+  ],
+  [
+    'top-k: keys of mixed types and missing keys',
+    '*[_type == "oddity"]{_id, "a": *[_id != ^._id && _type == ^._type] | order(one desc) [0...2]._id, "b": *[_id != ^._id && _type == ^._type] | order(one asc) [0...9]._id, "c": *[_type == ^._type && defined(one)] | order(ref._ref) [0...1]._id}',
+    {},
+  ],
+  [
+    'top-k: fewer hits than the slice, and none',
+    '*[_type == "author"][0...3]{"few": *[_type == "article" && references(^._id) && featured == true] | order(publishedAt desc) [0...50]._id, "none": *[_type == "article" && references(^._id) && _id == "nope"] | order(publishedAt desc) [0...3]}',
+    {},
+  ],
+  [
+    '^ in filters inside a map (hidden scope) and a projection',
+    '*[_type == "article"] | order(_id) [0...4]{_id, "t": topics[]{"n": count(*[references(^._ref)]), "self": *[_id == ^._id][0]._id, "up": *[_id == ^.^._id][0]._id}, "names": authors[]->name, "m": topics[]._ref[count(*[_id == ^ && references(^)]) >= 0]}',
+    {},
+  ],
+  [
+    'a filter whose ^ stays inside it is computed once (closed)',
+    '*[_type == "author"][0...3]{name, "n": count(*[_type == "article" && count(topics[@._ref in *[_type == "topic"][0...2]._id]) > 0]), "m": count(*[count($ids[^._id == @]) > 0])}',
+    { ids: ['article-1', 'article-2', 'nope'] },
+  ],
+  [
+    'score with boosts, body text and referenced names (computed by the lake)',
+    '*[_type == "article"] | score(boost(title match $t, 8), boost(standfirst match $t, 4), boost(authors[]->name match $t, 2), pt::text(body) match $t, boost(seo.title match "team", 1)) | order(_score desc, _id) [0...20]{_id, _score}',
+    { t: ['team*', 'kenji'] },
+  ],
+  [
+    'score with a pattern holding a non-string',
+    '*[_type == "article"] | score(title match $t, pt::text(body) match $t) | order(_score desc, _id) [0...5]{_id, _score}',
+    { t: ['team', 3] },
+  ],
+  [
+    'score of elements with their own _score, and of non-objects',
+    '(*[_type == "article"] | order(_id) [0...6]{_id, title, "_score": 1.5, body} + ["text", 3]) | score(title match "team*", pt::text(body) match "cult*") | order(_score desc)[0...6]{_id, _score}',
+    {},
+  ],
   [
     'coalesce and select',
     '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}',
@@ -175,11 +242,101 @@ const siteBattery: Array<[string, string, Record<string, unknown>]> = [
   ['authorBySlugQuery, generated author', authorBySlugQuery, { slug: slugOf('author-2') }],
   ['searchArticlesQuery', searchArticlesQuery, { terms: ['leader'], start: 0, end: 12 }],
   ['searchArticlesQuery, prefix terms, later page', searchArticlesQuery, { terms: ['leader*', 'team*'], start: 12, end: 24 }],
+  ['searchArticlesQuery, wildcard lead*', searchArticlesQuery, { terms: ['lead*'], start: 0, end: 12 }],
+  ['searchArticlesQuery, three terms', searchArticlesQuery, { terms: ['board*', 'team*', 'cult*'], start: 0, end: 12 }],
+  [
+    'searchArticlesQuery, punctuation in terms',
+    searchArticlesQuery,
+    { terms: ['boards.', 'team-work', "o'brien", '...', 'c.lture'], start: 0, end: 12 },
+  ],
+  ['searchArticlesQuery, unicode and case', searchArticlesQuery, { terms: ['CHLOÉ', 'garcía'], start: 0, end: 12 }],
+  ['searchArticlesQuery, a term only in author names', searchArticlesQuery, { terms: ['okafor'], start: 0, end: 12 }],
+  ['searchArticlesQuery, a full author name', searchArticlesQuery, { terms: ['kenji*', 'tanaka*'], start: 0, end: 12 }],
+  ['searchArticlesQuery, a term matching nothing', searchArticlesQuery, { terms: ['zzzqx'], start: 0, end: 12 }],
+  ['searchArticlesQuery, one term matching nothing among others', searchArticlesQuery, { terms: ['team*', 'zzzqx'], start: 0, end: 12 }],
+  ['searchArticlesQuery, no terms', searchArticlesQuery, { terms: [], start: 0, end: 12 }],
+  ['searchArticlesQuery, terms not an array', searchArticlesQuery, { terms: 'team', start: 0, end: 12 }],
+  ['searchArticlesQuery, a term that is a list', searchArticlesQuery, { terms: [['team*', 'board*']], start: 0, end: 12 }],
 ]
 
 describe.each(perspectives)("the site's queries: indexed path = plain groq-js on the sample dataset + 120 articles (%s)", (perspective) => {
   const view = new DatasetView(siteDocs, perspective)
   it.each(siteBattery)('%s', (_name, query, params) => expectIndexedToEqualPlain(view, query, params))
+})
+
+describe.each(perspectives)('the text index follows writes: indexed path = plain groq-js after each (%s)', (perspective) => {
+  const text = (id: string, title: string, extra: Record<string, unknown> = {}): LakeDocument => ({
+    _id: id,
+    _type: 'article',
+    title,
+    slug: { _type: 'slug', current: id },
+    publishedAt: '2024-01-01T00:00:00Z',
+    ...extra,
+  })
+  const searches: Array<[string, Record<string, unknown>]> = [
+    [searchArticlesQuery, { terms: ['quokka*'], start: 0, end: 12 }],
+    [searchArticlesQuery, { terms: ['wombat'], start: 0, end: 12 }],
+    [searchArticlesQuery, { terms: ['team*', 'platypus'], start: 0, end: 12 }],
+    ['*[title match $q]._id', { q: 'quokka*' }],
+    ['*[authors[]->name match $q]._id', { q: 'echidna' }],
+  ]
+  const author = siteGenerated.find((d) => d._type === 'author')!
+  const article = siteGenerated.find((d) => d._type === 'article')!
+  const writes: Array<Map<string, LakeDocument | null>> = [
+    new Map([['new-1', text('new-1', 'Quokka wombat')]]),
+    new Map([['drafts.new-1', text('drafts.new-1', 'Platypus team')]]),
+    new Map<string, LakeDocument | null>([
+      ['new-1', text('new-1', 'Nothing here')],
+      [article._id, { ...article, title: 'Quokkas lead' }],
+    ]),
+    new Map([[author._id, { ...author, name: 'Echidna Smith' }]]),
+    new Map<string, LakeDocument | null>([
+      ['drafts.new-1', null],
+      [article._id, null],
+    ]),
+    new Map([
+      [
+        'new-2',
+        text('new-2', 'A.b quokka', {
+          body: [
+            {
+              _type: 'block',
+              children: [
+                { _type: 'span', text: 'wom' },
+                { _type: 'span', text: 'bat' },
+              ],
+            },
+          ],
+        }),
+      ],
+    ]),
+  ]
+  it('through a chain of writes', async () => {
+    let views = new DatasetViews(siteDocs)
+    let view = views.get(perspective)
+    for (const [query, params] of searches) await expectIndexedToEqualPlain(view, query, params)
+    for (const changed of writes) {
+      views = new DatasetViews(nextDocuments(views.docs, changed), { after: { previous: views, changed } })
+      view = views.get(perspective)
+      for (const [query, params] of searches) await expectIndexedToEqualPlain(view, query, params)
+    }
+    const found = (await answer(view, '*[title match "quokka*"]._id', {})) as string[]
+    expect(found).toContain('new-2')
+  })
+})
+
+it('the related-articles subquery of articleBySlugQuery is a top-k walk', () => {
+  const { plan } = parseQuery(articleBySlugQuery, { slug: 'x' })
+  const topK = (slots: typeof plan.deps): unknown[] =>
+    slots.flatMap((s) => [...(s.kind === 'candidates' && s.topK ? [s.topK] : []), ...topK(s.deps)])
+  expect(topK(plan.deps)).toEqual([{ keys: [{ path: ['publishedAt'], desc: true }], limit: 3 }])
+})
+
+it('the search filter takes its candidates from the text index', () => {
+  const { plan } = parseQuery(searchArticlesQuery, { terms: ['x'], start: 0, end: 12 })
+  const kinds = (slots: typeof plan.deps): string[] =>
+    slots.flatMap((s) => [...(s.kind === 'candidates' ? s.indexed.map((t) => t.term.kind) : []), ...kinds(s.deps)])
+  expect(kinds(plan.deps).filter((k) => k === 'match')).toHaveLength(2)
 })
 
 it('the related-articles subquery of articleBySlugQuery takes its candidates from the references index', () => {
