@@ -124,6 +124,8 @@ export class QueryPool {
     clearTimeout(running.timer)
     slot.running = null
     if (answer.ok) running.job.resolve(answer.json)
+    // The worker counts from what was left of the budget when it started; the client is told the limit.
+    else if (answer.type === 'queryTimeout') running.job.reject(new QueryTimeoutError(running.job.timeoutMs))
     else running.job.reject(new LakeError(answer.status, answer.type, answer.description, answer.details))
     // A query stopped at its budget may leave groq-js branches running in the worker until each
     // meets a budget check; a fresh worker takes its place rather than making the next query wait.
