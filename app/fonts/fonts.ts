@@ -21,8 +21,10 @@ export const serif = localFont({
   display: 'optional',
   preload: false,
   // globals.css declares the fallback face: next/font's names only local(Arial) or local(Times New Roman).
+  // next/font writes this list unquoted: a name with a word starting with a digit ("Source Serif 4
+  // Fallback") would make the whole font-family invalid, and the page would fall to the browser default.
   adjustFontFallback: false,
-  fallback: ['Source Serif 4 Fallback', 'Georgia', 'Times New Roman', 'serif'],
+  fallback: ['Source Serif Fallback', 'Georgia', 'Times New Roman', 'serif'],
 })
 
 export const sans = localFont({

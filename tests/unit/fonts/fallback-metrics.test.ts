@@ -32,7 +32,7 @@ function declared(family: string): Record<string, string> {
 }
 
 it.each([
-  ['Source Serif 4 Fallback', 'source-serif-4-latin-wght-normal.woff2', 'serif', 'Times New Roman'],
+  ['Source Serif Fallback', 'source-serif-4-latin-wght-normal.woff2', 'serif', 'Times New Roman'],
   ['Inter Fallback', 'inter-latin-wght-normal.woff2', 'sans-serif', 'Arial'],
 ])("'%s' has the metrics next/font computes from %s", (family, file, category, shapedOn) => {
   const computed = computedMetrics(path.join(ROOT, 'app/fonts', file), category)
@@ -48,4 +48,14 @@ it.each([
 
 it('the measure does not depend on the face drawn (em, not ch)', () => {
   expect(/--measure:\s*([^;]+);/.exec(css)?.[1]).toMatch(/^[\d.]+em$/)
+})
+
+it('names only fallback families that CSS reads unquoted (next/font writes the list without quotes)', () => {
+  const fonts = fs.readFileSync(path.join(ROOT, 'app/fonts/fonts.ts'), 'utf8')
+  const names = [...fonts.matchAll(/fallback: \[([^\]]*)\]/g)].flatMap(([, list]) =>
+    [...list!.matchAll(/'([^']+)'/g)].map(([, name]) => name!),
+  )
+  expect(names).toContain('Source Serif Fallback')
+  // One word starting with a digit ("Source Serif 4 Fallback") makes the whole font-family invalid.
+  for (const name of names) expect({ name, valid: /^-?[A-Za-z_][\w-]*( -?[A-Za-z_][\w-]*)*$/.test(name) }).toEqual({ name, valid: true })
 })
