@@ -2,7 +2,7 @@ import type { ExprNode } from 'groq-js'
 
 import type { Budget } from './budget'
 import type { AnyNode } from './plan/analyse'
-import { matchPatternRegex, matchTokenize } from './text-index'
+import { blockText, matchPatternRegex, matchTokenize } from './text-index'
 import { readPath } from './view'
 
 /*
@@ -104,18 +104,6 @@ function arrayText(value: unknown[], result: string[]): string[] {
       const text = blockText(block as Record<string, unknown>)
       if (text !== null) result.push(text)
     }
-  }
-  return result
-}
-
-function blockText(obj: Record<string, unknown>): string | null {
-  if (typeof obj['_type'] !== 'string') return null
-  const children = obj['children']
-  if (!Array.isArray(children)) return null
-  let result = ''
-  for (const child of children) {
-    if (child && typeof child === 'object' && typeof child._type === 'string' && child._type === 'span' && typeof child.text === 'string')
-      result += child.text
   }
   return result
 }

@@ -79,7 +79,7 @@ export function documentTokens(doc: unknown): Set<string> {
 }
 
 /** groq-js's `blockText` (src/evaluator/pt.ts): the text of a block's spans, or null. */
-function blockText(obj: Record<string, unknown>): string | null {
+export function blockText(obj: Record<string, unknown>): string | null {
   if (typeof obj['_type'] !== 'string') return null
   const children = obj['children']
   if (!Array.isArray(children)) return null
