@@ -54,7 +54,15 @@ afterAll(async () => {
   await stopSite?.()
 })
 
+/** INSIGHTS_SCREENSHOTS=<dir>: a screenshot after each step, to look at what the editor saw. */
+const SCREENSHOTS = process.env.INSIGHTS_SCREENSHOTS
+
 afterEach(async () => {
+  if (SCREENSHOTS && !page.isClosed()) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true })
+    const step = (expect.getState().currentTestName ?? 'step').replace(/[^a-z0-9]+/gi, '-').slice(0, 60)
+    await page.screenshot({ path: path.join(SCREENSHOTS, `studio-${step}.png`) })
+  }
   // Whatever a step did, the page must not have met an error or left the machine.
   expect(guard.report()).toEqual(CLEAN)
 })
