@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 
 import { SiteFrame } from '@/components/SiteFrame'
 
-import { sans, serif } from './fonts/fonts'
+import { inter, sourceSerif } from './fonts/fonts'
 import './globals.css'
 
 /**
@@ -14,7 +14,7 @@ import './globals.css'
  */
 export function SiteDocument({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${serif.variable} ${sans.variable}`}>
+    <html lang="en" className={`${sourceSerif.variable} ${inter.variable}`}>
       <body>
         <SiteFrame>{children}</SiteFrame>
       </body>

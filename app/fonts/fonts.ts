@@ -4,7 +4,9 @@ import localFont from 'next/font/local'
  * The site's two typefaces, served from this folder: nothing is downloaded at build or run time.
  * Variable latin subsets copied from @fontsource-variable (OFL, see LICENSE-*.txt beside them).
  * The .woff files here are static cuts kept for Open Graph images (satori reads woff/ttf, not woff2).
- * Apply `${serif.variable} ${sans.variable}` on <html>; globals.css reads --font-serif/--font-sans.
+ * Apply `${sourceSerif.variable} ${inter.variable}` on <html>; globals.css reads --font-serif/--font-sans.
+ * next/font names each family after its constant: not `serif` or `sans`, which fontconfig (Linux,
+ * Android) answers with its default face when the web font is missing, before any fallback listed.
  *
  * Neither holds the first paint: no preloads (they cost phones about 1.4 s of Largest Contentful
  * Paint), and `display: 'optional'`, so a page never swaps faces once drawn (no layout shift): the
@@ -12,7 +14,7 @@ import localFont from 'next/font/local'
  * The fallback faces ('... Fallback', globals.css) take the web fonts' room, and the measure is in
  * em, so both faces give the same layout.
  */
-export const serif = localFont({
+export const sourceSerif = localFont({
   src: [
     { path: './source-serif-4-latin-wght-normal.woff2', weight: '200 900', style: 'normal' },
     { path: './source-serif-4-latin-wght-italic.woff2', weight: '200 900', style: 'italic' },
@@ -27,7 +29,7 @@ export const serif = localFont({
   fallback: ['Source Serif Fallback', 'Georgia', 'Times New Roman', 'serif'],
 })
 
-export const sans = localFont({
+export const inter = localFont({
   src: [{ path: './inter-latin-wght-normal.woff2', weight: '100 900', style: 'normal' }],
   variable: '--font-sans',
   display: 'optional',
