@@ -40,6 +40,22 @@ export default defineConfig([
   ...nextTs,
   {
     files: ['app/**', 'components/**'],
+    ignores: ['components/Link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...contentSourceOnly,
+          paths: [
+            ...contentSourceOnly.paths,
+            { name: 'next/link', message: "Use the site's Link (components/Link.tsx): no prefetching of every link in view." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/Link.tsx'],
     rules: { 'no-restricted-imports': ['error', contentSourceOnly] },
   },
   {

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from './Link'
 
 import { type ArticleCard as ArticleCardValue, readingMinutes } from '@/lib/content'
 import { paths } from '@/lib/routing/paths'

@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import { Link } from './Link'
 
 import { paths } from '@/lib/routing/paths'
 

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from './Link'
 
 /** Previous/next paging for listings. A server component: `hrefFor` is a function and stays on the server. */
 export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {

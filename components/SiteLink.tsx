@@ -1,10 +1,10 @@
-import Link from 'next/link'
+import { Link } from './Link'
 import type { ReactNode } from 'react'
 
 import type { SiteSettings } from '@/lib/content'
 
 /**
- * A link to a settings-defined href: a site path goes through next/link (prefetch, client
+ * A link to a settings-defined href: a site path goes through the site's Link (client
  * navigation); an http(s) URL is a plain anchor that leaves the site without an opener.
  */
 export function SiteLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/Link'
 
 import { ArticleList } from '@/components/ArticleList'
 import { JsonLd } from '@/components/JsonLd'

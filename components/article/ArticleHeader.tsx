@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '../Link'
 
 import { ArticleMeta } from '@/components/ArticleMeta'
 import { SanityImage } from '@/components/SanityImage'

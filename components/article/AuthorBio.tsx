@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '../Link'
 
 import { SanityImage } from '@/components/SanityImage'
 import type { ArticleAuthor } from '@/lib/content'

@@ -1,5 +1,5 @@
 import { PortableText, type PortableTextBlock, type PortableTextComponents, type PortableTextMarkComponentProps } from '@portabletext/react'
-import Link from 'next/link'
+import { Link } from '../Link'
 
 import type { PortableTextValue } from '@/lib/content'
 import { paths } from '@/lib/routing/paths'
