@@ -28,7 +28,7 @@ import { cacheTable, clientJsTable, lighthouseTable, renderTable, servedTable } 
 
 const SEED_ARTICLE = '/insights/shifting-position-of-leadership-digital-disruption'
 const JS_ROUTES = ['/', '/insights', SEED_ARTICLE, '/authors/jennifer-jordan', '/search?q=leadership']
-const LIGHTHOUSE_PAGES = ['/', '/insights', SEED_ARTICLE]
+const LIGHTHOUSE_PAGES = ['/', '/insights', SEED_ARTICLE, '/search?q=leadership']
 const RESULTS = path.join(ROOT, 'bench/results')
 
 /**
