@@ -4,9 +4,9 @@ import { Budget, scan } from './budget'
 import { LakeError, queryParseError, queryResultTooLarge } from './errors'
 import type { LakeDocument } from './ndjson'
 import { decodeTerms, readDynamicRef, readMark } from './plan/dynamic-ref'
-import { narrow, type IndexedTerm, type IndexTerm } from './plan/index-terms'
+import { everyTermHolds, narrow, type IndexTerm } from './plan/index-terms'
 import { EVERYTHING_PARAM, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
-import { nativeScore, nativeScoreArgs } from './score'
+import { nativeScore, nativeScoreArgs, type ScoreHint } from './score'
 import { Memo, readPath, type DatasetView } from './view'
 
 export type RunOptions = {
@@ -211,7 +211,7 @@ class Execution {
     for (const dep of slot.deps) await this.compute(dep)
     this.budget.check()
     if (slot.kind === 'candidates') {
-      const list = await this.candidates(slot.indexed)
+      const list = await this.candidates(slot)
       this.candidateLists.set(slot.name, { list, dynamic: slot.dynamic, topK: slot.topK })
       this.bind(slot.name, list)
       return
@@ -233,7 +233,20 @@ class Execution {
       (v) => this.evaluate(v),
       (id) => this.view.byId.get(id),
       this.budget,
+      this.scoreHint(),
     )
+  }
+
+  /** What the text index tells score.ts (see ScoreHint); null without an index. */
+  private scoreHint(): ScoreHint | null {
+    const index = this.view.text
+    if (!index) return null
+    const byId = this.view.byId
+    return {
+      isDocument: (element) => typeof element['_id'] === 'string' && byId.get(element['_id']) === element,
+      withToken: (re) => index.withToken(re),
+      referring: (re) => index.referringToken(re),
+    }
   }
 
   /**
@@ -241,15 +254,31 @@ class Execution {
    * the same for the whole request; every document the filter keeps is in it, in dataset order,
    * and the filter still tests each one.
    */
-  private async candidates(terms: IndexedTerm[]): Promise<readonly unknown[]> {
+  private async candidates(slot: Extract<Slot, { kind: 'candidates' }>): Promise<readonly unknown[]> {
     let best: readonly unknown[] = this.view.docs
-    for (const { term, values } of terms) {
+    let exactValue: { value: unknown } | null = null
+    for (const indexed of slot.indexed) {
       const evaluated: unknown[] = []
-      for (const value of values) evaluated.push(await this.evaluate(value))
-      best = narrow(this.view, best, term, evaluated, () => this.budget.check())
+      for (const value of indexed.values) evaluated.push(await this.evaluate(value))
+      if (indexed === slot.exact?.term) exactValue = { value: evaluated[0] }
+      best = narrow(this.view, best, indexed.term, evaluated, () => this.budget.check())
       if (best.length === 0) break
     }
+    if (slot.exact) {
+      // Every candidate satisfies the term once the list is what everyTermHolds kept (see Exact).
+      const kept =
+        best.length === 0 || !exactValue
+          ? best
+          : everyTermHolds(this.view, slot.exact.term.term, exactValue.value, best, this.derefDocument, () => this.budget.check())
+      this.params[slot.exact.flag] = kept !== null
+      if (kept) best = kept
+    }
     return best
+  }
+
+  private readonly derefDocument = (id: string): unknown => {
+    this.budget.check()
+    return this.view.byId.get(id)
   }
 }
 

@@ -122,6 +122,7 @@ export class TextIndex {
   private readonly ids: string[] = []
   private readonly numbers = new Map<string, number>()
   private readonly lookups = new Map<string, ReadonlySet<string>>()
+  private readonly referringLookups = new Map<string, ReadonlySet<string>>()
   private readonly built: number
   private added = 0
 
@@ -150,6 +151,7 @@ export class TextIndex {
   add(doc: LakeDocument): void {
     this.added++
     this.lookups.clear()
+    this.referringLookups.clear()
     const published = publishedId(doc._id)
     const keys = doc._id === published ? [this.number(doc._id)] : [this.number(doc._id), this.number(published)]
     const tokens = documentTokens(doc)
@@ -177,6 +179,18 @@ export class TextIndex {
       found = new Set([...numbers].map((n) => this.ids[n]!))
       if (this.lookups.size > 256) this.lookups.clear()
       this.lookups.set(key, found)
+    }
+    return found
+  }
+
+  /** Ids of documents with a `_ref` (anywhere) to a document with a token that `re` matches. */
+  referringToken(re: RegExp): ReadonlySet<string> {
+    const key = `${re.source}/${re.flags}`
+    let found = this.referringLookups.get(key)
+    if (!found) {
+      found = this.referring(this.withToken(re))
+      if (this.referringLookups.size > 256) this.referringLookups.clear()
+      this.referringLookups.set(key, found)
     }
     return found
   }
