@@ -4,7 +4,7 @@ import { Budget, scan } from './budget'
 import { LakeError, queryParseError, queryResultTooLarge } from './errors'
 import type { LakeDocument } from './ndjson'
 import { decodeTerms, readDynamicRef, readMark } from './plan/dynamic-ref'
-import { everyTermHolds, narrow, type IndexTerm } from './plan/index-terms'
+import { attributePath, everyTermHolds, narrow, type IndexTerm } from './plan/index-terms'
 import { EVERYTHING_PARAM, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
 import { nativeScore, nativeScoreArgs, type ScoreHint } from './score'
 import { Memo, readPath, type DatasetView } from './view'
@@ -119,7 +119,7 @@ class Execution {
     for (let i = 0; values && i < entry.dynamic.length && best.length > 0; i++) {
       best = narrow(this.view, best, entry.dynamic[i]!, values[i]!)
     }
-    if (entry.topK) return this.topKWalk(name, sortedBy(best, entry.topK), entry.topK.limit)
+    if (entry.topK) return this.topKWalk(name, sortedBy(best, entry.topK.keys), entry.topK.limit)
     return scan(best, this.budget)
   }
 
@@ -221,9 +221,23 @@ class Execution {
     this.bind(slot.name, value)
   }
 
-  /** A value slot: `score()` pipes the lake computes itself (score.ts), anything else by groq-js. */
+  /**
+   * A value slot: `score()` pipes the lake computes itself (score.ts), `order()` pipes by
+   * attribute paths sorted as groq-js sorts (sortedBy), anything else by groq-js.
+   */
   private async evaluateValue(node: ExprNode): Promise<unknown> {
     const n = node as unknown as { type: string; name?: string; base?: ExprNode; args?: ExprNode[] }
+    const keys = n.type === 'PipeFuncCall' && n.name === 'order' ? orderKeys(n.args ?? []) : null
+    if (keys) {
+      // groq-js's pipe: null unless the base is an array.
+      const base = await this.evaluate(n.base!)
+      this.budget.check()
+      if (!Array.isArray(base)) return null
+      // Values groq-js made (datetimes, paths) have their own ranks: groq-js sorts those.
+      const sorted = sortedBy(base, keys, true)
+      if (sorted) return sorted
+      return this.evaluate({ ...node, base: { type: 'Value', value: base } } as ExprNode)
+    }
     const args = n.type === 'PipeFuncCall' && n.name === 'score' ? nativeScoreArgs(n.args ?? []) : null
     if (!args) return this.evaluate(node)
     const base = await this.evaluate(n.base!)
@@ -290,17 +304,34 @@ function share(walk: TopKWalk): void {
   walk.wake = null
 }
 
+/** `order()` arguments that are all attribute paths (`a.b`, `a desc`, `b asc`) as keys; null otherwise. */
+function orderKeys(args: readonly ExprNode[]): TopK['keys'] | null {
+  const keys: TopK['keys'] = []
+  for (const arg of args as Array<ExprNode & { base?: ExprNode }>) {
+    const desc = arg.type === 'Desc'
+    const path = attributePath(arg.type === 'Desc' || arg.type === 'Asc' ? arg.base! : arg)
+    if (!path) return null
+    keys.push({ path, desc })
+  }
+  return keys.length > 0 ? keys : null
+}
+
 /**
  * `list` (in dataset order) sorted as groq-js's `order()` sorts it: by each key's value under
  * its total order (`totalCompare`: numbers, then strings, then booleans, everything else equal),
- * ties kept in their order (groq-js sorts on the original index last).
+ * ties kept in their order (groq-js sorts on the original index last). `scalarsOnly`: null when a
+ * key's value is an object (a value groq-js computed, such as a datetime, ranks otherwise).
  */
-function sortedBy(list: readonly unknown[], topK: TopK): unknown[] {
-  const keyed = list.map((doc, i) => ({ doc, i, keys: topK.keys.map((k) => readPath(doc, k.path) ?? null) }))
+function sortedBy(list: readonly unknown[], keys: TopK['keys']): unknown[]
+function sortedBy(list: readonly unknown[], keys: TopK['keys'], scalarsOnly: true): unknown[] | null
+function sortedBy(list: readonly unknown[], keys: TopK['keys'], scalarsOnly = false): unknown[] | null {
+  const keyed = list.map((doc, i) => ({ doc, i, keys: keys.map((k) => readPath(doc, k.path) ?? null) }))
+  const plain = (v: unknown) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype
+  if (scalarsOnly && keyed.some((k) => !plain(k.doc) || k.keys.some((v) => typeof v === 'object' && v !== null))) return null
   keyed.sort((a, b) => {
-    for (let k = 0; k < topK.keys.length; k++) {
+    for (let k = 0; k < keys.length; k++) {
       let c = totalCompare(a.keys[k], b.keys[k])
-      if (topK.keys[k]!.desc) c = -c
+      if (keys[k]!.desc) c = -c
       if (c !== 0) return c
     }
     return a.i - b.i

@@ -205,6 +205,21 @@ const battery: Array<[string, string, Record<string, unknown>]> = [
     {},
   ],
   [
+    'order of a whole filter (computed by the lake), and one with ties',
+    '{"a": *[_type == "article"] | order(seo.title asc, featured desc, _id)[0...10]._id, "b": *[_type == "article"] | order(featured desc)[0...40]._id}',
+    {},
+  ],
+  [
+    'order by computed datetimes and paths (left to groq-js)',
+    '{"d": *[_type == "article"]{_id, "d": dateTime(publishedAt)} | order(d desc, _id)[0...8]._id, "p": *[_type == "topic"]{_id, "p": path(_id)} | order(p desc)._id}',
+    {},
+  ],
+  [
+    'order of mixed values: missing keys, non-objects, arrays and objects as keys',
+    '{"scalars": (*[_type == "oddity"] + [1, "a", null, [2], {"one": false}, {"one": "b"}]) | order(one desc), "objects": (*[_type == "oddity"] + [1, {"one": "b"}]) | order(one desc, ids, ref)}',
+    {},
+  ],
+  [
     'coalesce and select',
     '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}',
     {},
