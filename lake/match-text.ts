@@ -1,5 +1,5 @@
 import type { AnyNode } from './plan/analyse'
-import { blockText, matchTokenize } from './text-index'
+import { blockText, matchTokenize, someToken } from './text-index'
 import { readPath } from './view'
 
 /*
@@ -17,6 +17,11 @@ import { readPath } from './view'
 export type TextReader = {
   /** The tokens of the text, counted (pt::text values are cached: see portableTextTokens). */
   tokens: (element: unknown, deref: (id: string) => unknown) => TokenCounts | null
+  /**
+   * `match` as the search filter's every-term asks it of one text (index-terms.ts): the text has
+   * a token, and each expression matches one of its tokens.
+   */
+  matches: (element: unknown, deref: (id: string) => unknown, regexes: RegExp[]) => boolean
   /** Reads only the element's own strings (false: strings of documents it references). */
   own: boolean
   /** Costly to read (pt::text of a body): read last. */
@@ -42,19 +47,24 @@ const ungroup = (node: AnyNode): AnyNode => (node.type === 'Group' ? ungroup(nod
 export function textReader(expr: AnyNode, parent: 0 | 1): TextReader | null {
   const node = ungroup(expr)
   const path = pathOf(node, parent)
-  if (path) return { own: true, costly: false, tokens: (element) => gatheredTokens(readPath(element, path) ?? null) }
+  if (path) return withMatches({ own: true, costly: false, tokens: (element) => gatheredTokens(readPath(element, path) ?? null) })
   if (node.type === 'FuncCall' && node.namespace === 'pt' && node.name === 'text') {
     const args = node.args as AnyNode[]
     const inner = args.length === 1 ? pathOf(ungroup(args[0]!), parent) : null
     if (!inner) return null
-    return { own: true, costly: true, tokens: (element) => portableTextTokens(readPath(element, inner) ?? null) }
+    return {
+      own: true,
+      costly: true,
+      tokens: (element) => portableTextTokens(readPath(element, inner) ?? null),
+      matches: (element, _deref, regexes) => portableTextMatches(readPath(element, inner) ?? null, regexes),
+    }
   }
   // path[]->a.b: Map(ArrayCoerce(path), a.b on Deref(@))
   if (node.type === 'Map' && (node.base as AnyNode).type === 'ArrayCoerce') {
     const base = pathOf((node.base as AnyNode).base as AnyNode, parent)
     const after = derefPath(node.expr as AnyNode, (b) => b.type === 'This')
     if (!base || !after) return null
-    return {
+    return withMatches({
       own: false,
       costly: false,
       tokens: (element, deref) => {
@@ -62,17 +72,28 @@ export function textReader(expr: AnyNode, parent: 0 | 1): TextReader | null {
         if (!Array.isArray(list)) return null
         return gatheredTokens(list.map((item) => readPath(dereferenced(item, deref), after) ?? null))
       },
-    }
+    })
   }
   // path->a.b: a.b on Deref(path)
   let base: string[] | null = null
   const after = derefPath(node, (b) => (base = pathOf(b, parent)) !== null)
   if (!after || !base) return null
   const from: string[] = base
-  return {
+  return withMatches({
     own: false,
     costly: false,
     tokens: (element, deref) => gatheredTokens(readPath(dereferenced(readPath(element, from), deref), after) ?? null),
+  })
+}
+
+/** A reader whose `matches` reads its tokens. */
+function withMatches(reader: Omit<TextReader, 'matches'>): TextReader {
+  return {
+    ...reader,
+    matches: (element, deref, regexes) => {
+      const found = reader.tokens(element, deref)
+      return found !== null && found.length > 0 && regexes.every((re) => found.has(re))
+    },
   }
 }
 
@@ -94,27 +115,43 @@ function derefPath(node: AnyNode, base: (n: AnyNode) => boolean): string[] | nul
   return after.length > 0 && n.type === 'Deref' && base(n.base as AnyNode) ? after : null
 }
 
-/** A text's tokens as each distinct token and how often it occurs (a token's frequency is the sum). */
+/**
+ * A text's tokens as each distinct token and how often it occurs (a token's frequency is the sum):
+ * compact, as thousands of bodies' are kept (distinct tokens shared through `intern`).
+ */
 export class TokenCounts {
-  readonly counts = new Map<string, number>()
+  readonly tokens: string[]
+  readonly counts: Uint32Array
   readonly length: number
   constructor(tokens: string[]) {
-    for (const token of tokens) this.counts.set(token, (this.counts.get(token) ?? 0) + 1)
+    const counts = new Map<string, number>()
+    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1)
+    this.tokens = [...counts.keys()].map(intern)
+    this.counts = Uint32Array.from(counts.values())
     this.length = tokens.length
   }
 
   /** How many tokens `re` matches. */
   frequency(re: RegExp): number {
     let freq = 0
-    for (const [token, count] of this.counts) if (re.test(token)) freq += count
+    for (let i = 0; i < this.tokens.length; i++) if (re.test(this.tokens[i]!)) freq += this.counts[i]!
     return freq
   }
 
   /** True when `re` matches one of the tokens. */
   has(re: RegExp): boolean {
-    for (const token of this.counts.keys()) if (re.test(token)) return true
-    return false
+    return this.tokens.some((token) => re.test(token))
   }
+}
+
+/** One copy of each token string (for the kept token lists); emptied past a bound. */
+const interned = new Map<string, string>()
+function intern(token: string): string {
+  const known = interned.get(token)
+  if (known !== undefined) return known
+  if (interned.size >= 1 << 20) interned.clear()
+  interned.set(token, token)
+  return token
 }
 
 /** groq-js's gatherText for the text side: the tokens of a string, or of an array's strings; null for none. */
@@ -148,10 +185,31 @@ function arrayText(value: unknown[], result: string[]): string[] {
 /**
  * The tokens of `pt::text` of stored values (bodies), counted, for the last PT_TOKENS_KEPT values
  * tokenized: stored values never change (a write stores new ones), so an entry cannot go stale, and
- * the bound keeps memory to a few thousand bodies' distinct words whatever the dataset's size.
+ * the bound keeps memory to about a kilobyte per body for 16,384 bodies whatever the dataset's size
+ * (a search for a common word scores every article's body).
  */
-const PT_TOKENS_KEPT = 2048
+const PT_TOKENS_KEPT = 16384
 const ptTokens = new Map<object, TokenCounts | null>()
+
+/**
+ * `matches` on `pt::text(value)`: from the kept tokens when they are there, else by walking the
+ * text's tokens until every expression has matched one (a common word is usually found early).
+ */
+function portableTextMatches(value: unknown, regexes: RegExp[]): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const kept = ptTokens.get(value)
+  if (kept !== undefined) return kept !== null && kept.length > 0 && regexes.every((re) => kept.has(re))
+  const text = portableText(value)
+  if (text === null) return false
+  const pending = new Set(regexes)
+  let any = false
+  someToken(text, (token) => {
+    any = true
+    for (const re of pending) if (re.test(token)) pending.delete(re)
+    return pending.size === 0
+  })
+  return any && pending.size === 0
+}
 
 function portableTextTokens(value: unknown): TokenCounts | null {
   if (typeof value !== 'object' || value === null) return null

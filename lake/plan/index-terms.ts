@@ -238,7 +238,7 @@ export function everyTermHolds(
     if ((i & 0xff) === 0xff) check()
     const doc = list[i] as { _id?: unknown }
     const id = typeof doc._id === 'string' ? doc._id : null
-    // Each text's tokens, read once per document.
+    // Each cheap text's tokens are read once per document; a body is walked until it is found.
     const tokens = new Map<TextReader, ReturnType<TextReader['tokens']>>()
     const read = (reader: TextReader) => {
       if (!tokens.has(reader)) tokens.set(reader, reader.tokens(doc, deref))
@@ -247,6 +247,7 @@ export function everyTermHolds(
     const matched = (regexes: RegExp[]) =>
       readers.some((reader) => {
         if (id !== null && regexes.some((re) => possible(re, reader.own)?.has(id) === false)) return false
+        if (reader.costly) return reader.matches(doc, deref, regexes)
         const found = read(reader)
         return found !== null && found.length > 0 && regexes.every((re) => found.has(re))
       })
