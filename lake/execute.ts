@@ -4,9 +4,9 @@ import { Budget, scan } from './budget'
 import { LakeError, queryParseError, queryResultTooLarge } from './errors'
 import type { LakeDocument } from './ndjson'
 import { decodeTerms, readDynamicRef, readMark } from './plan/dynamic-ref'
-import { narrow, type IndexedTerm, type IndexTerm } from './plan/index-terms'
+import { attributePath, everyTermHolds, narrow, type IndexTerm } from './plan/index-terms'
 import { EVERYTHING_PARAM, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
-import { nativeScore, nativeScoreArgs } from './score'
+import { nativeScore, nativeScoreArgs, type ScoreHint } from './score'
 import { Memo, readPath, type DatasetView } from './view'
 
 export type RunOptions = {
@@ -119,7 +119,7 @@ class Execution {
     for (let i = 0; values && i < entry.dynamic.length && best.length > 0; i++) {
       best = narrow(this.view, best, entry.dynamic[i]!, values[i]!)
     }
-    if (entry.topK) return this.topKWalk(name, sortedBy(best, entry.topK), entry.topK.limit)
+    if (entry.topK) return this.topKWalk(name, sortedBy(best, entry.topK.keys), entry.topK.limit)
     return scan(best, this.budget)
   }
 
@@ -211,7 +211,7 @@ class Execution {
     for (const dep of slot.deps) await this.compute(dep)
     this.budget.check()
     if (slot.kind === 'candidates') {
-      const list = await this.candidates(slot.indexed)
+      const list = await this.candidates(slot)
       this.candidateLists.set(slot.name, { list, dynamic: slot.dynamic, topK: slot.topK })
       this.bind(slot.name, list)
       return
@@ -221,9 +221,23 @@ class Execution {
     this.bind(slot.name, value)
   }
 
-  /** A value slot: `score()` pipes the lake computes itself (score.ts), anything else by groq-js. */
+  /**
+   * A value slot: `score()` pipes the lake computes itself (score.ts), `order()` pipes by
+   * attribute paths sorted as groq-js sorts (sortedBy), anything else by groq-js.
+   */
   private async evaluateValue(node: ExprNode): Promise<unknown> {
     const n = node as unknown as { type: string; name?: string; base?: ExprNode; args?: ExprNode[] }
+    const keys = n.type === 'PipeFuncCall' && n.name === 'order' ? orderKeys(n.args ?? []) : null
+    if (keys) {
+      // groq-js's pipe: null unless the base is an array.
+      const base = await this.evaluate(n.base!)
+      this.budget.check()
+      if (!Array.isArray(base)) return null
+      // Values groq-js made (datetimes, paths) have their own ranks: groq-js sorts those.
+      const sorted = sortedBy(base, keys, true)
+      if (sorted) return sorted
+      return this.evaluate({ ...node, base: { type: 'Value', value: base } } as ExprNode)
+    }
     const args = n.type === 'PipeFuncCall' && n.name === 'score' ? nativeScoreArgs(n.args ?? []) : null
     if (!args) return this.evaluate(node)
     const base = await this.evaluate(n.base!)
@@ -233,7 +247,20 @@ class Execution {
       (v) => this.evaluate(v),
       (id) => this.view.byId.get(id),
       this.budget,
+      this.scoreHint(),
     )
+  }
+
+  /** What the text index tells score.ts (see ScoreHint); null without an index. */
+  private scoreHint(): ScoreHint | null {
+    const index = this.view.text
+    if (!index) return null
+    const byId = this.view.byId
+    return {
+      isDocument: (element) => typeof element['_id'] === 'string' && byId.get(element['_id']) === element,
+      withToken: (re) => index.withToken(re),
+      referring: (re) => index.referringToken(re),
+    }
   }
 
   /**
@@ -241,15 +268,31 @@ class Execution {
    * the same for the whole request; every document the filter keeps is in it, in dataset order,
    * and the filter still tests each one.
    */
-  private async candidates(terms: IndexedTerm[]): Promise<readonly unknown[]> {
+  private async candidates(slot: Extract<Slot, { kind: 'candidates' }>): Promise<readonly unknown[]> {
     let best: readonly unknown[] = this.view.docs
-    for (const { term, values } of terms) {
+    let exactValue: { value: unknown } | null = null
+    for (const indexed of slot.indexed) {
       const evaluated: unknown[] = []
-      for (const value of values) evaluated.push(await this.evaluate(value))
-      best = narrow(this.view, best, term, evaluated, () => this.budget.check())
+      for (const value of indexed.values) evaluated.push(await this.evaluate(value))
+      if (indexed === slot.exact?.term) exactValue = { value: evaluated[0] }
+      best = narrow(this.view, best, indexed.term, evaluated, () => this.budget.check())
       if (best.length === 0) break
     }
+    if (slot.exact) {
+      // Every candidate satisfies the term once the list is what everyTermHolds kept (see Exact).
+      const kept =
+        best.length === 0 || !exactValue
+          ? best
+          : everyTermHolds(this.view, slot.exact.term.term, exactValue.value, best, this.derefDocument, () => this.budget.check())
+      this.params[slot.exact.flag] = kept !== null
+      if (kept) best = kept
+    }
     return best
+  }
+
+  private readonly derefDocument = (id: string): unknown => {
+    this.budget.check()
+    return this.view.byId.get(id)
   }
 }
 
@@ -261,17 +304,34 @@ function share(walk: TopKWalk): void {
   walk.wake = null
 }
 
+/** `order()` arguments that are all attribute paths (`a.b`, `a desc`, `b asc`) as keys; null otherwise. */
+function orderKeys(args: readonly ExprNode[]): TopK['keys'] | null {
+  const keys: TopK['keys'] = []
+  for (const arg of args as Array<ExprNode & { base?: ExprNode }>) {
+    const desc = arg.type === 'Desc'
+    const path = attributePath(arg.type === 'Desc' || arg.type === 'Asc' ? arg.base! : arg)
+    if (!path) return null
+    keys.push({ path, desc })
+  }
+  return keys.length > 0 ? keys : null
+}
+
 /**
  * `list` (in dataset order) sorted as groq-js's `order()` sorts it: by each key's value under
  * its total order (`totalCompare`: numbers, then strings, then booleans, everything else equal),
- * ties kept in their order (groq-js sorts on the original index last).
+ * ties kept in their order (groq-js sorts on the original index last). `scalarsOnly`: null when a
+ * key's value is an object (a value groq-js computed, such as a datetime, ranks otherwise).
  */
-function sortedBy(list: readonly unknown[], topK: TopK): unknown[] {
-  const keyed = list.map((doc, i) => ({ doc, i, keys: topK.keys.map((k) => readPath(doc, k.path) ?? null) }))
+function sortedBy(list: readonly unknown[], keys: TopK['keys']): unknown[]
+function sortedBy(list: readonly unknown[], keys: TopK['keys'], scalarsOnly: true): unknown[] | null
+function sortedBy(list: readonly unknown[], keys: TopK['keys'], scalarsOnly = false): unknown[] | null {
+  const keyed = list.map((doc, i) => ({ doc, i, keys: keys.map((k) => readPath(doc, k.path) ?? null) }))
+  const plain = (v: unknown) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype
+  if (scalarsOnly && keyed.some((k) => !plain(k.doc) || k.keys.some((v) => typeof v === 'object' && v !== null))) return null
   keyed.sort((a, b) => {
-    for (let k = 0; k < topK.keys.length; k++) {
+    for (let k = 0; k < keys.length; k++) {
       let c = totalCompare(a.keys[k], b.keys[k])
-      if (topK.keys[k]!.desc) c = -c
+      if (keys[k]!.desc) c = -c
       if (c !== 0) return c
     }
     return a.i - b.i

@@ -15,6 +15,19 @@ const CHARS_WITH_WILDCARD = /([^!@#$%^&(),\\/?";:{}|[\]+<>\s-])+/g
 const EDGE_CHARS = /(\b\.+|\.+\b)/g
 const MAX_TERM_LENGTH = 1024
 
+/**
+ * Calls `visit` with each token `matchTokenize` gives, in order, until it returns true; true when
+ * one did. The same tokens: the edge dots are removed from the whole text first, and the token
+ * expression's matches are walked one by one (String.prototype.match with a global expression
+ * returns the same matches).
+ */
+export function someToken(text: string, visit: (token: string) => boolean): boolean {
+  const stripped = text.replace(EDGE_CHARS, '')
+  const tokens = new RegExp(CHARS.source, 'g')
+  for (let m = tokens.exec(stripped); m !== null; m = tokens.exec(stripped)) if (visit(m[0])) return true
+  return false
+}
+
 export function matchTokenize(text: string): string[] {
   return text.replace(EDGE_CHARS, '').match(CHARS) || []
 }
@@ -122,6 +135,9 @@ export class TextIndex {
   private readonly ids: string[] = []
   private readonly numbers = new Map<string, number>()
   private readonly lookups = new Map<string, ReadonlySet<string>>()
+  private readonly referringLookups = new Map<string, ReadonlySet<string>>()
+  /** Tokens by their first UTF-16 code unit. */
+  private readonly byFirst = new Map<number, string[]>()
   private readonly built: number
   private added = 0
 
@@ -150,6 +166,7 @@ export class TextIndex {
   add(doc: LakeDocument): void {
     this.added++
     this.lookups.clear()
+    this.referringLookups.clear()
     const published = publishedId(doc._id)
     const keys = doc._id === published ? [this.number(doc._id)] : [this.number(doc._id), this.number(published)]
     const tokens = documentTokens(doc)
@@ -158,7 +175,13 @@ export class TextIndex {
     for (const token of tokens) {
       const list = this.postings.get(token)
       if (list) list.push(...keys)
-      else this.postings.set(token, [...keys])
+      else {
+        this.postings.set(token, [...keys])
+        const first = token.charCodeAt(0)
+        const bucket = this.byFirst.get(first)
+        if (bucket) bucket.push(token)
+        else this.byFirst.set(first, [token])
+      }
     }
     for (const ref of allRefs(doc, new Set())) {
       const list = this.referrers.get(ref)
@@ -173,10 +196,36 @@ export class TextIndex {
     let found = this.lookups.get(key)
     if (!found) {
       const numbers = new Set<number>()
-      for (const [token, list] of this.postings) if (re.test(token)) for (const n of list) numbers.add(n)
+      for (const token of this.tokensFor(re)) if (re.test(token)) for (const n of this.postings.get(token)!) numbers.add(n)
       found = new Set([...numbers].map((n) => this.ids[n]!))
       if (this.lookups.size > 256) this.lookups.clear()
       this.lookups.set(key, found)
+    }
+    return found
+  }
+
+  /**
+   * The tokens `re` may match. A pattern's expression (`matchPatternRegex`: `^term$`, flag `i`)
+   * whose term starts with an ASCII letter or digit matches only tokens that start with it, in
+   * either case: without the `u` flag, case-insensitive matching compares characters upper-cased,
+   * and never takes a character of 128 or more to one below (ECMA-262 Canonicalize).
+   */
+  private tokensFor(re: RegExp): Iterable<string> {
+    const first = /^\^([A-Za-z0-9])/.exec(re.source)?.[1]
+    if (re.flags !== 'i' || !first) return this.postings.keys()
+    const lower = this.byFirst.get(first.toLowerCase().charCodeAt(0)) ?? []
+    const upper = first.toUpperCase() === first.toLowerCase() ? [] : (this.byFirst.get(first.toUpperCase().charCodeAt(0)) ?? [])
+    return [...lower, ...upper]
+  }
+
+  /** Ids of documents with a `_ref` (anywhere) to a document with a token that `re` matches. */
+  referringToken(re: RegExp): ReadonlySet<string> {
+    const key = `${re.source}/${re.flags}`
+    let found = this.referringLookups.get(key)
+    if (!found) {
+      found = this.referring(this.withToken(re))
+      if (this.referringLookups.size > 256) this.referringLookups.clear()
+      this.referringLookups.set(key, found)
     }
     return found
   }

@@ -1,5 +1,6 @@
 import type { ExprNode } from 'groq-js'
 
+import { textReader, type TextReader } from '../match-text'
 import { patternRegexes, type TextIndex } from '../text-index'
 import type { DatasetView } from '../view'
 import type { Analysis, AnyNode } from './analyse'
@@ -15,7 +16,10 @@ import type { Analysis, AnyNode } from './analyse'
  * (`every`: each element of `patterns` matched by one of the texts), where each text is a
  * `MatchText` of the candidate and the patterns are the term's one value.
  */
-export type IndexTerm = { kind: 'equals'; path: string[] } | { kind: 'references' } | { kind: 'match'; texts: MatchText[]; every: boolean }
+export type IndexTerm =
+  | { kind: 'equals'; path: string[] }
+  | { kind: 'references' }
+  | { kind: 'match'; texts: MatchText[]; every: boolean; readers?: TextReader[] }
 
 /**
  * Text of the candidate that the text index covers: `own`, its own strings (an attribute path,
@@ -29,7 +33,7 @@ export type MatchText = 'own' | 'referenced'
  * evaluated, so once per request; otherwise they depend on the enclosing scope but not on the
  * candidate (`references(^._id)`, `_id == ^.ref`), so once per evaluation of the filter.
  */
-export type IndexedTerm = { term: IndexTerm; values: ExprNode[]; closed: boolean }
+export type IndexedTerm = { term: IndexTerm; values: ExprNode[]; closed: boolean; node: ExprNode }
 
 /** The terms of a filter's conjunction (already rewritten) that an index can answer, in order. */
 export function indexTerms(expr: ExprNode, analysis: Analysis): IndexedTerm[] {
@@ -44,20 +48,21 @@ export function indexTerms(expr: ExprNode, analysis: Analysis): IndexedTerm[] {
       const indexed = pairs.filter(([attr]) => attributePath(attr) !== null)
       const closed = indexed.find(([, other]) => analysis.isClosed(other))
       const pair = closed ?? indexed.find(([, other]) => analysis.isScopeValue(other))
-      if (pair) out.push({ term: { kind: 'equals', path: attributePath(pair[0])! }, values: [pair[1]], closed: pair === closed })
+      if (pair)
+        out.push({ term: { kind: 'equals', path: attributePath(pair[0])! }, values: [pair[1]], closed: pair === closed, node: term })
       else {
         const every = everyPatternMatched(node, analysis)
-        if (every) out.push(every)
+        if (every) out.push({ ...every, node: term })
       }
     } else if (node.type === 'OpCall' && node.op === 'match') {
       const text = matchText(node.left as ExprNode, 0)
       if (text && analysis.isClosed(node.right as ExprNode))
-        out.push({ term: { kind: 'match', texts: [text], every: false }, values: [node.right as ExprNode], closed: true })
+        out.push({ term: { kind: 'match', texts: [text], every: false }, values: [node.right as ExprNode], closed: true, node: term })
     } else if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'references') {
       const args = node.args as ExprNode[]
-      if (args.every((arg) => analysis.isClosed(arg))) out.push({ term: { kind: 'references' }, values: args, closed: true })
+      if (args.every((arg) => analysis.isClosed(arg))) out.push({ term: { kind: 'references' }, values: args, closed: true, node: term })
       else if (args.every((arg) => analysis.isClosed(arg) || analysis.isScopeValue(arg)))
-        out.push({ term: { kind: 'references' }, values: args, closed: false })
+        out.push({ term: { kind: 'references' }, values: args, closed: false, node: term })
     }
   }
   return out
@@ -67,7 +72,7 @@ export function indexTerms(expr: ExprNode, analysis: Analysis): IndexedTerm[] {
  * `count(P[!(t1 match @ || t2 match @ ...)]) == 0` (either side, parentheses allowed) with `P`
  * closed and each `ti` a text of the candidate read through `^`: the site's search filter.
  */
-function everyPatternMatched(node: AnyNode, analysis: Analysis): IndexedTerm | null {
+function everyPatternMatched(node: AnyNode, analysis: Analysis): Omit<IndexedTerm, 'node'> | null {
   const zero = (n: AnyNode) => n.type === 'Value' && n.value === 0
   const counted = zero(node.right as AnyNode) ? (node.left as AnyNode) : zero(node.left as AnyNode) ? (node.right as AnyNode) : null
   if (!counted || counted.type !== 'FuncCall' || counted.namespace !== 'global' || counted.name !== 'count') return null
@@ -76,13 +81,16 @@ function everyPatternMatched(node: AnyNode, analysis: Analysis): IndexedTerm | n
   const not = ungroup(filter.expr as AnyNode)
   if (not.type !== 'Not') return null
   const texts: MatchText[] = []
+  const readers: Array<TextReader | null> = []
   for (const alt of disjuncts(not.base as ExprNode) as AnyNode[]) {
     if (alt.type !== 'OpCall' || alt.op !== 'match' || (alt.right as AnyNode).type !== 'This') return null
     const text = matchText(alt.left as ExprNode, 1)
     if (!text) return null
     texts.push(text)
+    readers.push(textReader(alt.left as AnyNode, 1))
   }
-  return { term: { kind: 'match', texts, every: true }, values: [filter.base as ExprNode], closed: true }
+  const exact = readers.every((r): r is TextReader => r !== null) ? { readers } : {}
+  return { term: { kind: 'match', texts, every: true, ...exact }, values: [filter.base as ExprNode], closed: true }
 }
 
 const ungroup = (node: AnyNode | undefined): AnyNode => (node && node.type === 'Group' ? ungroup(node.base as AnyNode) : node!)
@@ -192,12 +200,67 @@ function matching(
   return view.withIds(ids!)
 }
 
+/**
+ * The every-term (`count(P[!(t1 match @ || ...)]) == 0`) decided for each document of `list` (the
+ * view's, in dataset order) as groq-js decides it: the documents it is true for, in order. Null
+ * when the term has no readers (a text the lake does not read itself).
+ *
+ * P not an array: `count(null) == 0` is never true. An empty P: true for every document. An
+ * element that is not a string or an array of strings, or that has no terms: `match` is false for
+ * every text, so the element is counted. Otherwise an element is matched when one text has a
+ * token (it has at least one) for each of the element's expressions. A document the index lists
+ * under no token of an expression (a superset) has no own text, or no referenced text, with it:
+ * those texts are not read.
+ */
+export function everyTermHolds(
+  view: DatasetView,
+  term: IndexTerm,
+  value: unknown,
+  list: readonly unknown[],
+  deref: (id: string) => unknown,
+  check: () => void,
+): readonly unknown[] | null {
+  if (term.kind !== 'match' || !term.every || !term.readers) return null
+  if (!Array.isArray(value)) return []
+  if (value.length === 0) return list
+  const patterns: RegExp[][] = []
+  for (const pattern of value) {
+    const regexes = patternRegexes(pattern)
+    if (!regexes) return []
+    patterns.push(regexes)
+  }
+  const readers = [...term.readers].sort((a, b) => Number(a.costly) - Number(b.costly))
+  const index = view.text
+  const possible = (re: RegExp, own: boolean): ReadonlySet<string> | null =>
+    index ? (own ? index.withToken(re) : index.referringToken(re)) : null
+  const out: unknown[] = []
+  for (let i = 0; i < list.length; i++) {
+    if ((i & 0xff) === 0xff) check()
+    const doc = list[i] as { _id?: unknown }
+    const id = typeof doc._id === 'string' ? doc._id : null
+    // Each cheap text's tokens are read once per document; a body is walked until it is found.
+    const tokens = new Map<TextReader, ReturnType<TextReader['tokens']>>()
+    const read = (reader: TextReader) => {
+      if (!tokens.has(reader)) tokens.set(reader, reader.tokens(doc, deref))
+      return tokens.get(reader)!
+    }
+    const matched = (regexes: RegExp[]) =>
+      readers.some((reader) => {
+        if (id !== null && regexes.some((re) => possible(re, reader.own)?.has(id) === false)) return false
+        if (reader.costly) return reader.matches(doc, deref, regexes)
+        const found = read(reader)
+        return found !== null && found.length > 0 && regexes.every((re) => found.has(re))
+      })
+    if (patterns.every(matched)) out.push(doc)
+  }
+  return out
+}
+
 /** Ids of documents whose text (own or referenced) has a token for each expression. */
 function matchingIds(index: TextIndex, text: MatchText, regexes: RegExp[]): ReadonlySet<string> {
   let ids: ReadonlySet<string> | null = null
   for (const re of regexes) {
-    const own = index.withToken(re)
-    const found = text === 'own' ? own : index.referring(own)
+    const found = text === 'own' ? index.withToken(re) : index.referringToken(re)
     ids = ids ? intersect(ids, found) : found
     if (ids.size === 0) break
   }

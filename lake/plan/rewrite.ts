@@ -32,10 +32,29 @@ import { attributePath, disjuncts, indexTerms, type IndexedTerm, type IndexTerm 
  * evaluation of the filter, in the order `dynamicBase` encodes them.
  */
 export type Slot =
-  | { kind: 'candidates'; name: string; expr: ExprNode; deps: Slot[]; indexed: IndexedTerm[]; dynamic: IndexTerm[]; topK?: TopK }
+  | {
+      kind: 'candidates'
+      name: string
+      expr: ExprNode
+      deps: Slot[]
+      indexed: IndexedTerm[]
+      dynamic: IndexTerm[]
+      topK?: TopK
+      exact?: Exact
+    }
   | { kind: 'value'; name: string; node: ExprNode; deps: Slot[]; memo: MemoKey | null }
 
 export type MemoKey = { tree: string; params: string[] }
+
+/**
+ * A term of the filter's conjunction that the executor decides itself for every candidate (the
+ * search filter's every-term, see `everyTermHolds` in index-terms.ts). In the filter it becomes
+ * `select($flag => true, term)`: the executor sets `flag` true once the candidates are exactly
+ * those the term is true for (then `a && true` is `a && term` on each of them), false otherwise
+ * (groq-js then evaluates the term as written). Only for filters without dynamic terms or top-k,
+ * whose candidates are the list the executor computed.
+ */
+export type Exact = { term: IndexedTerm; flag: string }
 
 /**
  * `*[cond] | order(keys) [a...b]` where `cond` depends on the enclosing scope: the executor hands
@@ -112,10 +131,22 @@ export class Planner {
     const terms = indexTerms(rewritten, this.analysis)
     const dynamic = terms.filter((t) => !t.closed)
     const indexed = terms.filter((t) => t.closed)
-    slots.push({ kind: 'candidates', name, expr: rewritten, deps, indexed, dynamic: dynamic.map((d) => d.term), ...(topK ? { topK } : {}) })
+    const decided = topK || dynamic.length > 0 ? undefined : indexed.find((t) => t.term.kind === 'match' && t.term.readers)
+    const exact = decided ? { term: decided, flag: this.newName('exact') } : undefined
+    const expr = exact ? replaceConjunct(rewritten, exact.term.node, decidedTerm(exact)) : rewritten
+    slots.push({
+      kind: 'candidates',
+      name,
+      expr,
+      deps,
+      indexed,
+      dynamic: dynamic.map((d) => d.term),
+      ...(topK ? { topK } : {}),
+      ...(exact ? { exact } : {}),
+    })
     if (topK) return { ...node, base: dynamicBase(name, dynamic), expr: reportingFilter(name, rewritten) } as ExprNode
     const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : { type: 'Parameter', name }
-    return { ...node, base, expr: rewritten } as ExprNode
+    return { ...node, base, expr } as ExprNode
   }
 
   /**
@@ -179,6 +210,31 @@ export class Planner {
     if (CONTAINERS.has(node.type)) return this.rewriteChildren(node, depth, slots)
     return this.rewrite(node, depth, slots)
   }
+}
+
+/** `select($flag => true, term)` (see Exact). */
+function decidedTerm(exact: Exact): ExprNode {
+  return {
+    type: 'Select',
+    alternatives: [
+      { type: 'SelectAlternative', condition: { type: 'Parameter', name: exact.flag }, value: { type: 'Value', value: true } },
+    ],
+    fallback: exact.term.node,
+  } as unknown as ExprNode
+}
+
+/** `expr` with the conjunct `target` (the node itself) replaced, through `&&` and parentheses. */
+function replaceConjunct(expr: ExprNode, target: ExprNode, replacement: ExprNode): ExprNode {
+  if (expr === target) return replacement
+  const node = expr as AnyNode
+  if (node.type === 'And')
+    return {
+      ...node,
+      left: replaceConjunct(node.left as ExprNode, target, replacement),
+      right: replaceConjunct(node.right as ExprNode, target, replacement),
+    } as ExprNode
+  if (node.type === 'Group') return { ...node, base: replaceConjunct(node.base as ExprNode, target, replacement) } as ExprNode
+  return expr
 }
 
 /** The slot parameters that every use (in the root and in all slots) reads in a bounded way. */

@@ -50,6 +50,17 @@ const sampleDocs = importExportedDocuments(parseNdjson(readFileSync(join(sampleD
  */
 const siteGenerated = generate(120)
 const siteDocs = [...sampleDocs, ...siteGenerated]
+/** A word of a generated article's title and the last name of one of its authors, as search terms. */
+const titleAndAuthor = (() => {
+  const article = siteGenerated.find((d) => d._type === 'article' && Array.isArray(d.authors))!
+  const author = siteGenerated.find((d) => d._id === (article.authors as Array<{ _ref: string }>)[0]!._ref)!
+  const word = (text: unknown) =>
+    String(text)
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => /^[a-z]{4,}$/.test(w))
+  return [`${word(article.title)[0]}*`, word(author.name).at(-1)!]
+})()
 const slugOf = (id: string) => ((siteDocs.find((d) => d._id === id)?.slug ?? {}) as { current?: string }).current
 
 const articleBySlug = `*[_type == "article" && slug.current == $slug][0]{_id, title, "slug": slug.current, standfirst, publishedAt, mainImage, body, seo,
@@ -194,6 +205,21 @@ const battery: Array<[string, string, Record<string, unknown>]> = [
     {},
   ],
   [
+    'order of a whole filter (computed by the lake), and one with ties',
+    '{"a": *[_type == "article"] | order(seo.title asc, featured desc, _id)[0...10]._id, "b": *[_type == "article"] | order(featured desc)[0...40]._id}',
+    {},
+  ],
+  [
+    'order by computed datetimes and paths (left to groq-js)',
+    '{"d": *[_type == "article"]{_id, "d": dateTime(publishedAt)} | order(d desc, _id)[0...8]._id, "p": *[_type == "topic"]{_id, "p": path(_id)} | order(p desc)._id}',
+    {},
+  ],
+  [
+    'order of mixed values: missing keys, non-objects, arrays and objects as keys',
+    '{"scalars": (*[_type == "oddity"] + [1, "a", null, [2], {"one": false}, {"one": "b"}]) | order(one desc), "objects": (*[_type == "oddity"] + [1, {"one": "b"}]) | order(one desc, ids, ref)}',
+    {},
+  ],
+  [
     'coalesce and select',
     '*[_type == "article"][0...5]{"t": coalesce(seo.title, title), "f": select(featured == true => "yes", "no")}',
     {},
@@ -221,6 +247,64 @@ async function expectIndexedToEqualPlain(view: DatasetView, query: string, param
 describe.each(perspectives)('the indexed path returns exactly what plain groq-js returns (%s)', (perspective) => {
   const view = new DatasetView(docs, perspective)
   it.each(battery)('%s', (_name, query, params) => expectIndexedToEqualPlain(view, query, params))
+})
+
+/**
+ * Documents that probe how the lake decides the search filter's every-term itself (index-terms.ts
+ * `everyTermHolds`): texts that are arrays with non-strings, empty strings, bodies split across
+ * spans, a lone block and nested arrays, references that dangle or are not references, a
+ * reference list that is not a list, one reference (`->`), and a draft whose text differs.
+ */
+const block = (...texts: string[]) => ({ _type: 'block', children: texts.map((text) => ({ _type: 'span', text })) })
+const matchDocs: LakeDocument[] = [
+  { _id: 'mt-a1', _type: 'mtAuthor', name: 'Work Teamster' },
+  { _id: 'drafts.mt-a1', _type: 'mtAuthor', name: 'Drafted Quokka' },
+  { _id: 'mt-a2', _type: 'mtAuthor', name: ['Team', 7, 'Lead.'] },
+  { _id: 'mt-1', _type: 'mt', title: 'Team', standfirst: 'work' },
+  { _id: 'mt-2', _type: 'mt', title: 'team work' },
+  { _id: 'drafts.mt-2', _type: 'mt', title: 'Quokka team' },
+  { _id: 'mt-3', _type: 'mt', title: ['team', 3, ['work']], standfirst: '' },
+  { _id: 'mt-4', _type: 'mt', title: '', body: [block('te', 'am wo', 'rk'), block('...')] },
+  { _id: 'mt-5', _type: 'mt', authors: [{ _ref: 'mt-a1' }, { _ref: 'missing' }, 'x', { _ref: 3 }, null], title: 'a.b' },
+  { _id: 'mt-6', _type: 'mt', authors: { _ref: 'mt-a1' }, author: { _ref: 'mt-a2' } },
+  { _id: 'mt-7', _type: 'mt', body: block('team', ' work'), author: { _ref: 'mt-a1' } },
+  { _id: 'mt-8', _type: 'mt', body: [[block('nested team')], 'work', { _type: 'image' }], standfirst: 'Work!' },
+  { _id: 'mt-9', _type: 'mt', title: 'Téam wörk', authors: [{ _ref: 'mt-a2' }, { _ref: 'mt-a2' }] },
+  { _id: 'mt-10', _type: 'mt', title: 42, standfirst: { text: 'team work' }, body: 'team work' },
+]
+const everyTerm = `*[_type == "mt" && count($terms[!(^.title match @ || ^.standfirst match @ || pt::text(^.body) match @ || ^.authors[]->name match @ || ^.author->name match @)]) == 0]`
+const everyTermBattery: Array<[string, Record<string, unknown>]> = [
+  ['one word', { terms: ['team'] }],
+  ['a prefix', { terms: ['tea*'] }],
+  ['two words', { terms: ['team*', 'work'] }],
+  ['two words in one term (both in the same text)', { terms: ['team-work'] }],
+  ['a word only in referenced names', { terms: ['teamster'] }],
+  ['a word only in a draft', { terms: ['quokka'] }],
+  ['a word in a title and one in an author name', { terms: ['team', 'teamster'] }],
+  ['dots and case', { terms: ['A.B', 'lead.'] }],
+  ['accents', { terms: ['téam', 'WÖRK*'] }],
+  ['a wildcard alone', { terms: ['*'] }],
+  ['a dot matches any character', { terms: ['t.am'] }],
+  ['punctuation only', { terms: ['...'] }],
+  ['an empty term', { terms: [''] }],
+  ['a term that is a list', { terms: [['team', 'work']] }],
+  ['a list holding a non-string', { terms: [['team', 1]] }],
+  ['a non-string term', { terms: ['team', 7] }],
+  ['no terms', { terms: [] }],
+  ['terms not an array', { terms: 'team' }],
+  ['terms null', { terms: null }],
+  ['a word in no document', { terms: ['zzzqx'] }],
+]
+
+describe.each(perspectives)('the search filter decided by the lake = plain groq-js (%s)', (perspective) => {
+  const view = new DatasetView([...docs, ...matchDocs], perspective)
+  it.each(everyTermBattery)('%s', (_name, params) =>
+    expectIndexedToEqualPlain(
+      view,
+      `{"ids": ${everyTerm}._id, "n": count(${everyTerm}), "other": count(*[_id match "mt*" && count($terms[!(^.title match @)]) == 0]), "one": *[_id == "mt-2" && count($terms[!(^.title match @ || ^.authors[]->name match @)]) == 0]._id}`,
+      params,
+    ),
+  )
 })
 
 /** The site's own queries, as the site sends them (see lib/content/loaders). */
@@ -251,6 +335,8 @@ const siteBattery: Array<[string, string, Record<string, unknown>]> = [
   ],
   ['searchArticlesQuery, unicode and case', searchArticlesQuery, { terms: ['CHLOÉ', 'garcía'], start: 0, end: 12 }],
   ['searchArticlesQuery, a term only in author names', searchArticlesQuery, { terms: ['okafor'], start: 0, end: 12 }],
+  ['searchArticlesQuery, a title word and an author name', searchArticlesQuery, { terms: titleAndAuthor, start: 0, end: 12 }],
+  ['searchArticlesQuery, a common word, second page', searchArticlesQuery, { terms: ['leadership*'], start: 12, end: 24 }],
   ['searchArticlesQuery, a full author name', searchArticlesQuery, { terms: ['kenji*', 'tanaka*'], start: 0, end: 12 }],
   ['searchArticlesQuery, a term matching nothing', searchArticlesQuery, { terms: ['zzzqx'], start: 0, end: 12 }],
   ['searchArticlesQuery, one term matching nothing among others', searchArticlesQuery, { terms: ['team*', 'zzzqx'], start: 0, end: 12 }],
@@ -273,15 +359,18 @@ describe.each(perspectives)('the text index follows writes: indexed path = plain
     publishedAt: '2024-01-01T00:00:00Z',
     ...extra,
   })
+  const author = siteGenerated.find((d) => d._type === 'author')!
+  const article = siteGenerated.find((d) => d._type === 'article')!
   const searches: Array<[string, Record<string, unknown>]> = [
     [searchArticlesQuery, { terms: ['quokka*'], start: 0, end: 12 }],
     [searchArticlesQuery, { terms: ['wombat'], start: 0, end: 12 }],
     [searchArticlesQuery, { terms: ['team*', 'platypus'], start: 0, end: 12 }],
+    [searchArticlesQuery, { terms: ['echidna*'], start: 0, end: 12 }],
+    [searchArticlesQuery, { terms: ['smith', 'quokka*'], start: 0, end: 12 }],
+    [searchArticlesQuery, { terms: [String(author.name).split(' ')[0]!.toLowerCase()], start: 0, end: 12 }],
     ['*[title match $q]._id', { q: 'quokka*' }],
     ['*[authors[]->name match $q]._id', { q: 'echidna' }],
   ]
-  const author = siteGenerated.find((d) => d._type === 'author')!
-  const article = siteGenerated.find((d) => d._type === 'article')!
   const writes: Array<Map<string, LakeDocument | null>> = [
     new Map([['new-1', text('new-1', 'Quokka wombat')]]),
     new Map([['drafts.new-1', text('drafts.new-1', 'Platypus team')]]),
@@ -337,6 +426,16 @@ it('the search filter takes its candidates from the text index', () => {
   const kinds = (slots: typeof plan.deps): string[] =>
     slots.flatMap((s) => [...(s.kind === 'candidates' ? s.indexed.map((t) => t.term.kind) : []), ...kinds(s.deps)])
   expect(kinds(plan.deps).filter((k) => k === 'match')).toHaveLength(2)
+})
+
+it("the lake decides the search filter's every-term for both of the search's filters", () => {
+  const { plan } = parseQuery(searchArticlesQuery, { terms: ['x'], start: 0, end: 12 })
+  const exact = (slots: typeof plan.deps): unknown[] =>
+    slots.flatMap((s) => [...(s.kind === 'candidates' && s.exact ? [s.exact.term.term] : []), ...exact(s.deps)])
+  expect(exact(plan.deps)).toEqual([
+    expect.objectContaining({ kind: 'match', every: true }),
+    expect.objectContaining({ kind: 'match', every: true }),
+  ])
 })
 
 it('the related-articles subquery of articleBySlugQuery takes its candidates from the references index', () => {

@@ -6,7 +6,7 @@
 import { evaluate, parse } from 'groq-js'
 
 import type { LakeDocument } from '@/lake'
-import { documentTokens, matchTokenize, patternRegexes, TextIndex } from '@/lake/text-index'
+import { documentTokens, matchTokenize, patternRegexes, someToken, TextIndex } from '@/lake/text-index'
 
 const texts = [
   'Leadership and teams',
@@ -19,6 +19,7 @@ const texts = [
   'straße STRASSE',
   'ı I i İ',
   'K k \u212A',
+  '\u017Ftrong \uFB01ne Ärger 9lives',
   'team-work',
   "o'brien",
   'a*b a.b',
@@ -43,6 +44,12 @@ const patterns = [
   'ß',
   'i',
   'k',
+  'strong',
+  's*',
+  'fine',
+  'f*',
+  'ärger',
+  '9*',
   'team work',
   "o'brien",
   'a.b',
@@ -74,6 +81,17 @@ describe('the text index never drops a true match', () => {
 
 it('tokenizes as groq-js does: a text matches each of its own tokens', async () => {
   for (const text of texts) for (const token of matchTokenize(text)) expect(await groqMatch(text, token.replace(/\*/g, ''))).toBe(true)
+})
+
+it('walks the tokens matchTokenize gives, in order, and stops when asked', () => {
+  for (const text of [...texts, texts.join('\n\n'), '...a.b.. c']) {
+    const walked: string[] = []
+    expect(someToken(text, (token) => (walked.push(token), false))).toBe(false)
+    expect(walked).toEqual(matchTokenize(text))
+  }
+  const seen: string[] = []
+  expect(someToken('one two three', (token) => (seen.push(token), token === 'two'))).toBe(true)
+  expect(seen).toEqual(['one', 'two'])
 })
 
 it("reads a block's spans joined, as pt::text does", () => {
