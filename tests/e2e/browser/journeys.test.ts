@@ -116,6 +116,24 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
     await expectCleanJourney(reader)
   })
 
+  it('fetches no other page for the links it shows while reading (no prefetching), only the one it follows', async () => {
+    const { page } = reader
+    const pagesFetched: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.searchParams.has('_rsc') || request.headers()['rsc']) pagesFetched.push(url.pathname)
+    })
+    await page.goto('/')
+    await page.waitForLoadState('networkidle')
+    // The home page shows the header's links and a dozen cards: reading it asks for none of them.
+    expect(pagesFetched).toEqual([])
+    await follow(page.getByRole('main').getByRole('link', { name: 'All insights', exact: true }))
+    await seeTitle(page, 'All insights')
+    await page.waitForLoadState('networkidle')
+    expect(pagesFetched).toEqual(['/insights'])
+    await expectCleanJourney(reader)
+  })
+
   it('sees "Page not found" at an unknown URL and an unknown article, and finds the way back', async () => {
     const { page, guard } = reader
     for (const path of ['/no/such/page', '/insights/no-such-article']) {
