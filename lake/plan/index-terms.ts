@@ -1,6 +1,6 @@
 import type { ExprNode } from 'groq-js'
 
-import { textReader, type TextReader } from '../match-text'
+import { pathOf, textReader, type TextReader } from '../match-text'
 import { patternRegexes, type TextIndex } from '../text-index'
 import type { DatasetView } from '../view'
 import type { Analysis, AnyNode } from './analyse'
@@ -14,7 +14,8 @@ import type { Analysis, AnyNode } from './analyse'
  * `references`: `references(args...)` (the string ids among the arguments, as groq-js takes them);
  * `match`: `text match pattern` (`every` false), or `count(patterns[!(text1 match @ || ...)]) == 0`
  * (`every`: each element of `patterns` matched by one of the texts), where each text is a
- * `MatchText` of the candidate and the patterns are the term's one value.
+ * `MatchText` of the candidate and the patterns are the term's one value; an every-term also
+ * carries each text's reader (match-text.ts), so the executor can decide it (everyTermHolds).
  */
 export type IndexTerm =
   | { kind: 'equals'; path: string[] }
@@ -81,16 +82,15 @@ function everyPatternMatched(node: AnyNode, analysis: Analysis): Omit<IndexedTer
   const not = ungroup(filter.expr as AnyNode)
   if (not.type !== 'Not') return null
   const texts: MatchText[] = []
-  const readers: Array<TextReader | null> = []
+  const readers: TextReader[] = []
   for (const alt of disjuncts(not.base as ExprNode) as AnyNode[]) {
     if (alt.type !== 'OpCall' || alt.op !== 'match' || (alt.right as AnyNode).type !== 'This') return null
-    const text = matchText(alt.left as ExprNode, 1)
-    if (!text) return null
-    texts.push(text)
-    readers.push(textReader(alt.left as AnyNode, 1))
+    const reader = textReader(alt.left as AnyNode, 1)
+    if (!reader) return null
+    texts.push(reader.own ? 'own' : 'referenced')
+    readers.push(reader)
   }
-  const exact = readers.every((r): r is TextReader => r !== null) ? { readers } : {}
-  return { term: { kind: 'match', texts, every: true, ...exact }, values: [filter.base as ExprNode], closed: true }
+  return { term: { kind: 'match', texts, every: true, readers }, values: [filter.base as ExprNode], closed: true }
 }
 
 const ungroup = (node: AnyNode | undefined): AnyNode => (node && node.type === 'Group' ? ungroup(node.base as AnyNode) : node!)
@@ -114,39 +114,12 @@ export function disjuncts(expr: ExprNode): ExprNode[] {
 /**
  * What text of the candidate `expr` is, read from `@` (parent 0) or from `^` (parent 1): an
  * attribute path or `pt::text(path)` is its own text; `path->name`, `path[]->name` (and longer
- * paths after the `->`) are text of documents it references. Null for anything else.
+ * paths after the `->`) are text of documents it references (the forms match-text.ts reads).
+ * Null for anything else.
  */
 function matchText(expr: ExprNode, parent: 0 | 1): MatchText | null {
-  const node = ungroup(expr as AnyNode)
-  if (candidatePath(node, parent)) return 'own'
-  if (node.type === 'FuncCall' && node.namespace === 'pt' && node.name === 'text') {
-    const args = node.args as AnyNode[]
-    return args.length === 1 && candidatePath(args[0]!, parent) ? 'own' : null
-  }
-  // path[]->a.b parses as Map(ArrayCoerce(path), a.b on Deref(@)); path->a.b as a.b on Deref(path).
-  if (node.type === 'Map') {
-    const base = node.base as AnyNode
-    if (base.type !== 'ArrayCoerce' || !candidatePath(base.base as AnyNode, parent)) return null
-    return derefPath(node.expr as AnyNode, (b) => b.type === 'This') ? 'referenced' : null
-  }
-  return derefPath(node, (b) => candidatePath(b, parent)) ? 'referenced' : null
-}
-
-/** `a.b` on `Deref(x)` with `x` accepted by `base`. */
-function derefPath(node: AnyNode, base: (n: AnyNode) => boolean): boolean {
-  let n = node
-  if (n.type !== 'AccessAttribute') return false
-  while (n.type === 'AccessAttribute' && n.base) n = n.base as AnyNode
-  return n.type === 'Deref' && base(n.base as AnyNode)
-}
-
-/** An attribute path read from the candidate: from `@` (parent 0) or `^` (parent 1). */
-function candidatePath(node: AnyNode, parent: 0 | 1): boolean {
-  let n = node
-  if (n.type !== 'AccessAttribute') return false
-  while (n.type === 'AccessAttribute' && n.base) n = n.base as AnyNode
-  if (n.type === 'AccessAttribute') return parent === 0 // a bare attribute reads `@`
-  return parent === 0 ? n.type === 'This' : n.type === 'Parent' && n.n === 1
+  const reader = textReader(expr as AnyNode, parent)
+  return reader ? (reader.own ? 'own' : 'referenced') : null
 }
 
 /**
@@ -203,7 +176,7 @@ function matching(
 /**
  * The every-term (`count(P[!(t1 match @ || ...)]) == 0`) decided for each document of `list` (the
  * view's, in dataset order) as groq-js decides it: the documents it is true for, in order. Null
- * when the term has no readers (a text the lake does not read itself).
+ * for any other term.
  *
  * P not an array: `count(null) == 0` is never true. An empty P: true for every document. An
  * element that is not a string or an array of strings, or that has no terms: `match` is false for
@@ -296,12 +269,5 @@ export function conjuncts(expr: ExprNode): ExprNode[] {
 
 /** `slug.current` or `@.slug.current` as ['slug', 'current']; null for anything else. */
 export function attributePath(expr: ExprNode): string[] | null {
-  const path: string[] = []
-  let node = expr as AnyNode
-  while (node.type === 'AccessAttribute') {
-    path.unshift(node.name as string)
-    if (!node.base) return path
-    node = node.base as AnyNode
-  }
-  return node.type === 'This' && path.length > 0 ? path : null
+  return pathOf(expr as AnyNode, 0)
 }
