@@ -11,16 +11,29 @@ import { createHash } from 'node:crypto'
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi
 const EXECUTABLE_TYPE = /^\s*(?:text\/javascript|application\/javascript|module)?\s*$/i
 
+/**
+ * The `script-src` sources of a page: `'none'` when its HTML runs no script at all (a reading page,
+ * server/reading-page.ts), else the site's own files and a hash for each inline script it runs.
+ */
+export function scriptSources(html: string): string[] {
+  const runs = [...html.matchAll(INLINE_SCRIPT)].some(([, attributes = '']) => isExecutableScript(attributes))
+  return runs ? ["'self'", ...inlineScriptHashes(html)] : ["'none'"]
+}
+
 /** `'sha256-…'` sources for every inline script in `html` that a browser would run. */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>()
   for (const [, attributes = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
     if (/\ssrc\s*=/i.test(` ${attributes}`)) continue
-    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(` ${attributes}`)?.[1] ?? ''
-    if (!EXECUTABLE_TYPE.test(type)) continue // JSON-LD and other data blocks never run
+    if (!isExecutableScript(attributes)) continue // JSON-LD and other data blocks never run
     hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
   }
   return [...hashes]
+}
+
+/** Whether a `<script>` with these attributes runs (it has no type, or a JavaScript one), unlike a data block. */
+export function isExecutableScript(attributes: string): boolean {
+  return EXECUTABLE_TYPE.test(/\stype\s*=\s*["']?([^"'\s>]*)/i.exec(` ${attributes}`)?.[1] ?? '')
 }
 
 export interface PolicyOptions {
@@ -34,11 +47,11 @@ export interface PolicyOptions {
   connectOrigins?: string[]
 }
 
-/** The policy of an HTML page whose inline scripts have these hashes. */
-export function pagePolicy(scriptHashes: string[], options: PolicyOptions): string {
+/** The policy of an HTML page whose scripts come from these sources (scriptSources). */
+export function pagePolicy(scripts: string[], options: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
-    ['script-src', "'self'", ...scriptHashes].join(' '),
+    ['script-src', ...scripts].join(' '),
     // next/image and next/font write style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     ['img-src', "'self'", 'data:', 'blob:', ...options.imageOrigins].join(' '),

@@ -49,6 +49,7 @@ async function main() {
   await app.prepare()
   const server = createSiteServer(app.getRequestHandler(), policy, {
     notFoundDocument: true,
+    readingPagesWithoutScripts: !dev,
     lake: lakeProxyOptions(process.env),
     // Next attaches its listener on its first request; until then there is no one to answer.
     upgrade: (req, socket, head) =>

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { stripClientRuntime } from './reading-page'
+
 /**
  * The site's not-found page as a whole document, for the 404s Next sends as an empty shell.
  *
@@ -56,7 +58,7 @@ export class NotFoundDocument {
       const response = await fetch(`${origin}${NOT_FOUND_PROBE}`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(10_000) })
       const body = Buffer.from(await response.arrayBuffer())
       if (response.status === 404 && /^text\/html\b/.test(response.headers.get('content-type') ?? '') && !isErrorShell(body)) {
-        this.html = Buffer.from(withoutScripts(body.toString('utf8')))
+        this.html = Buffer.from(stripClientRuntime(body.toString('utf8')))
         return
       }
     } catch (error) {
@@ -65,9 +67,4 @@ export class NotFoundDocument {
     }
     this.fetchedAt = Date.now() - REFRESH_MS + RETRY_MS
   }
-}
-
-/** The document without scripts and script preloads (Next escapes `</` inside its inline scripts). */
-export function withoutScripts(html: string): string {
-  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
 }

@@ -2,7 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http'
 
 import { contentSourceDown } from '../lib/content/availability'
 
-import { inlineScriptHashes, pagePolicy, type PolicyOptions, RESOURCE_POLICY } from './csp'
+import { pagePolicy, type PolicyOptions, RESOURCE_POLICY, scriptSources } from './csp'
 import type { HtmlResponse, HtmlRewrite } from './html-response'
 import { RETRY_AFTER_SECONDS, unavailablePage } from './unavailable'
 
@@ -35,7 +35,7 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
         return {
           headers: {
             ...transport,
-            'content-security-policy': pagePolicy([], options),
+            'content-security-policy': pagePolicy(["'none'"], options),
             'retry-after': String(RETRY_AFTER_SECONDS),
             'cache-control': 'no-store',
           },
@@ -43,7 +43,7 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
         }
       }
       const pageOptions = path === '/studio' || path.startsWith('/studio/') ? studioOptions : options
-      return { headers: { ...transport, 'content-security-policy': pagePolicy(inlineScriptHashes(body.toString('utf8')), pageOptions) } }
+      return { headers: { ...transport, 'content-security-policy': pagePolicy(scriptSources(body.toString('utf8')), pageOptions) } }
     },
     other(): OutgoingHttpHeaders {
       return { ...transport, 'content-security-policy': RESOURCE_POLICY }

@@ -8,6 +8,7 @@ import { interceptHtml } from './html-response'
 import { isErrorShell, NotFoundDocument } from './not-found-document'
 import { isEditorPath, isLakeApiPath, type LakeProxyOptions, proxyToLake, proxyUpgradeToLake } from './lake-proxy'
 import { redirectLocation, type responsePolicy } from './policy'
+import { isReadingRequest, withoutClientRuntime } from './reading-page'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -22,6 +23,8 @@ export type SiteServerOptions = {
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
   /** Answer Next's empty-shell 404s with the site's not-found page (not-found-document.ts), asked for once listening. */
   notFoundDocument?: boolean
+  /** Send reading pages without Next's scripts (reading-page.ts); off for the dev server, whose hot reload is a script. */
+  readingPagesWithoutScripts?: boolean
 }
 
 export function createSiteServer(
@@ -58,15 +61,18 @@ export function createSiteServer(
         return
       }
     }
+    const reading = Boolean(options.readingPagesWithoutScripts) && isReadingRequest(req)
     compress(req as never, res as never, () => {
       interceptHtml(
         res,
         (response) => {
           // A 404 that Next could only send as an empty shell gets the site's not-found document.
           const document = notFound && response.status === 404 && isErrorShell(response.body) ? notFound.current() : null
-          const page = document ? { status: 404, body: document } : response
+          let page = document ? { status: 404, body: document } : response
+          const lean = reading ? withoutClientRuntime(page.status, page.body.toString('utf8')) : null
+          if (lean !== null) page = { status: page.status, body: Buffer.from(lean) }
           const rewrite = policy.html(page, url.split('?')[0])
-          if (document && !rewrite.replace) rewrite.replace = page
+          if (page !== response && !rewrite.replace) rewrite.replace = page
           // A redirect Next served from its cache without its Location gets it back.
           if (!res.hasHeader('location')) Object.assign(rewrite.headers, redirectLocation(page))
           return rewrite

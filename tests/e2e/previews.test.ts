@@ -5,6 +5,7 @@
  * reader can fetch.
  */
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -129,6 +130,28 @@ describe('a previewed page and a reader’s page, side by side', () => {
     const after = await fetch(url(CHANGED.path))
     expect(h1(await after.text())).toBe(CHANGED.published)
     expect(await fetch(url('/insights')).then((r) => r.text())).not.toContain(CHANGED.draft)
+  })
+
+  it('runs Next in preview only (the Studio’s overlays), under a policy listing exactly its inline scripts; the reader’s page runs none', async () => {
+    const cookie = await previewCookie()
+    const previewed = await fetch(url(SEED.path), { headers: { cookie } })
+    const html = await previewed.text()
+    expect(html).toMatch(/<script src="\/_next\/static\/chunks\/[^"]+\.js"/)
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map(
+      ([, body]) =>
+        `'sha256-${createHash('sha256')
+          .update(body ?? '')
+          .digest('base64')}'`,
+    )
+    expect(inline.length).toBeGreaterThan(0)
+    const policy = previewed.headers.get('content-security-policy') ?? ''
+    const scriptSrc = (policy.split('; ').find((directive) => directive.startsWith('script-src ')) ?? '').split(' ').slice(1)
+    expect(scriptSrc).not.toContain("'unsafe-inline'")
+    expect([...new Set(scriptSrc)].sort()).toEqual(["'self'", ...new Set(inline)].sort())
+
+    const reader = await fetch(url(SEED.path))
+    expect(await reader.text()).not.toMatch(/<script src=|self\.__next_f/)
+    expect(reader.headers.get('content-security-policy')).toContain("script-src 'none'")
   })
 
   it('leaves draft mode back to the page it was on (Referer), clearing the cookie', async () => {

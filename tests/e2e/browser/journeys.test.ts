@@ -28,7 +28,7 @@ afterAll(async () => {
   await site?.stop()
 })
 
-/** Waits for the page's h1 to read `name`: after a click, the App Router swaps the page in place. */
+/** Waits for the page's h1 to read `name`: after a click, the next page loads. */
 async function seeTitle(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 }
@@ -116,21 +116,24 @@ describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
     await expectCleanJourney(reader)
   })
 
-  it('fetches no other page for the links it shows while reading (no prefetching), only the one it follows', async () => {
+  it('reads a page without running a script or fetching another page, and following a link loads that one page', async () => {
     const { page } = reader
-    const pagesFetched: string[] = []
+    const fetched: string[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())
-      if (url.searchParams.has('_rsc') || request.headers()['rsc']) pagesFetched.push(url.pathname)
+      if (request.resourceType() === 'script') fetched.push(`script ${url.pathname}`)
+      if (url.searchParams.has('_rsc') || request.headers()['rsc']) fetched.push(`page data ${url.pathname}`)
+      if (request.resourceType() === 'document') fetched.push(`page ${url.pathname}`)
     })
     await page.goto('/')
     await page.waitForLoadState('networkidle')
-    // The home page shows the header's links and a dozen cards: reading it asks for none of them.
-    expect(pagesFetched).toEqual([])
+    // The home page shows the header's links and a dozen cards: reading it asks for none of them, and runs nothing.
+    expect(fetched).toEqual(['page /'])
+    expect(await page.evaluate(() => document.scripts.length)).toBe(1) // the JSON-LD block
     await follow(page.getByRole('main').getByRole('link', { name: 'All insights', exact: true }))
     await seeTitle(page, 'All insights')
     await page.waitForLoadState('networkidle')
-    expect(pagesFetched).toEqual(['/insights'])
+    expect(fetched).toEqual(['page /', 'page /insights'])
     await expectCleanJourney(reader)
   })
 

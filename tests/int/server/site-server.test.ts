@@ -209,3 +209,63 @@ describe('the site server', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })
+
+describe('reading pages without scripts', () => {
+  let reading: Server
+  let readingUrl: string
+  beforeAll(async () => {
+    reading = createSiteServer((req, res) => answer(req, res), responsePolicy({} as NodeJS.ProcessEnv), {
+      readingPagesWithoutScripts: true,
+    })
+    await new Promise<void>((resolve) => reading.listen(0, '127.0.0.1', resolve))
+    readingUrl = `http://127.0.0.1:${(reading.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>((resolve) => reading.close(() => resolve())))
+
+  const PRELOADS =
+    '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/b.js"/><link rel="modulepreload" href="/_next/static/c.js"/>'
+  const FULL = PAGE.replace('<head>', `<head>${PRELOADS}<link rel="preload" as="image" href="/lake/images/a.png"/>`)
+  const scriptSrc = (response: Response) =>
+    (response.headers.get('content-security-policy') ?? '').split('; ').find((directive) => directive.startsWith('script-src '))
+
+  it('sends a page without the scripts it would run and their preloads, keeping JSON-LD and every other tag; its policy runs nothing', async () => {
+    answer = page(200, FULL)
+    const response = await fetch(`${readingUrl}/insights/a`)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe(
+      '<!DOCTYPE html><html><head><link rel="preload" as="image" href="/lake/images/a.png"/><script type="application/ld+json">{"@type":"Article"}</script></head><body><main>Article</main></body></html>',
+    )
+    expect(scriptSrc(response)).toBe("script-src 'none'")
+    // The same for a 404 Next rendered whole.
+    answer = page(404, FULL)
+    const missing = await fetch(`${readingUrl}/topics/x`)
+    expect([missing.status, await missing.text()]).toEqual([404, expect.not.stringContaining('<script>')])
+  })
+
+  it.each([
+    ['in draft mode (the Studio’s overlays run on it)', '/insights/a', { cookie: 'theme=dark; __prerender_bypass=abc123' }, 200, FULL],
+    ['in the Studio', '/studio/structure', {}, 200, FULL],
+    ['on an error page (its "Try again" runs in place)', '/insights/a', {}, 500, FULL],
+    [
+      'when React left a part for the browser to render',
+      '/insights/a',
+      {},
+      200,
+      FULL.replace('<main>', '<main><!--$!--><template data-dgst="x"></template><!--/$-->'),
+    ],
+    ['when a part is still pending', '/search', {}, 200, FULL.replace('<main>', '<main><!--$?--><template id="B:0"></template><!--/$-->')],
+  ])('keeps them %s, each listed in the policy', async (_when, path, headers, status, html) => {
+    answer = page(status, html)
+    const response = await fetch(`${readingUrl}${path}`, { headers })
+    expect([response.status, await response.text()]).toEqual([status, html])
+    expect(scriptSrc(response)?.split(' ').sort()).toEqual(
+      ["'self'", sha(INLINE), sha('document.body.dataset.ready = "1"'), 'script-src'].sort(),
+    )
+  })
+
+  it('leaves a cookie that only ends in the draft-mode name alone', async () => {
+    answer = page(200, FULL)
+    const response = await fetch(`${readingUrl}/`, { headers: { cookie: 'x__prerender_bypass=1' } })
+    expect(await response.text()).not.toContain('<script>')
+  })
+})
