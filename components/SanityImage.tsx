@@ -37,8 +37,9 @@ export function SanityImage({ image, width, height, sizes, priority = false, cla
       sizes={sizes}
       className={className}
       // Next 16 renamed `priority` to `preload`; fetchPriority also ranks it above other images.
-      placeholder={image.lqip ? 'blur' : 'empty'}
-      blurDataURL={image.lqip ?? undefined}
+      // The preview itself, scaled up (soft, as browsers smooth it), not next/image's 'blur': that
+      // wraps it in an SVG blur filter, a document the browser builds and paints per image on the main thread.
+      placeholder={image.lqip ?? 'empty'}
       preload={priority}
       fetchPriority={priority ? 'high' : undefined}
     />

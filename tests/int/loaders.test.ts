@@ -15,6 +15,37 @@ jest.mock('react-dom', () => jest.requireActual('next/dist/compiled/react-dom/re
 
 const SEED_SLUG = 'shifting-position-of-leadership-digital-disruption'
 
+describe('image previews', () => {
+  // The seed article's main image, as Sanity would hold it had the file a transparent background.
+  const SEED_ASSET = 'image-4540291969027dc4f37e94b07b416f2cd50e9146-1200x675-png'
+  let lake: RunningLake
+  let content: Awaited<ReturnType<typeof contentFor>>
+
+  beforeAll(async () => {
+    const transparent = {
+      _id: SEED_ASSET,
+      _type: 'sanity.imageAsset',
+      extension: 'png',
+      mimeType: 'image/png',
+      path: 'images/local/production/4540291969027dc4f37e94b07b416f2cd50e9146-1200x675.png',
+      metadata: { lqip: 'data:image/png;base64,iVBORw0KGgo=', hasAlpha: true, isOpaque: false },
+    }
+    lake = await startTestLake(datasetWith([transparent]))
+    content = await contentFor(lake.url)
+  })
+  afterAll(() => lake.close())
+
+  it('are left out for an image with transparent parts (a reading page runs no script to remove them), kept for opaque ones', async () => {
+    const article = await content.getArticle(SEED_SLUG)
+    expect(article?.mainImage?.asset._ref).toBe(SEED_ASSET)
+    expect(article?.mainImage?.lqip).toBeNull()
+    const { items } = await content.getArticles(1, null)
+    const others = items.filter((item) => item.mainImage && item.mainImage.asset._ref !== SEED_ASSET)
+    expect(others.length).toBeGreaterThan(0)
+    for (const item of others) expect(item.mainImage?.lqip).toMatch(/^data:image\/(jpeg|png);base64,/)
+  })
+})
+
 describe('loaders on the sample dataset', () => {
   let lake: RunningLake
   let content: Awaited<ReturnType<typeof contentFor>>
@@ -38,7 +69,7 @@ describe('loaders on the sample dataset', () => {
     expect(article?.researchLinks.map((link) => link.title)).toContain('Research Information & Knowledge Hub')
     expect(article?.related.length).toBeGreaterThan(0)
     expect(article?.body.some((block) => block._type === 'block')).toBe(true)
-    // The lake computes each asset's preview as Sanity does; the card and page show it blurred.
+    // The lake computes each asset's preview as Sanity does; the card and page show it while the image loads.
     expect(article?.mainImage?.lqip).toMatch(/^data:image\/(jpeg|png);base64,/)
   })
 

@@ -8,8 +8,9 @@ import { validateEach } from '../validate'
  */
 
 // ---- images ---------------------------------------------------------------
-// `lqip`: the asset's 20 px preview, shown blurred while the image loads.
-export const imageFields = /* groq */ `{asset, hotspot, crop, alt, "lqip": asset->metadata.lqip}`
+// `lqip`: the asset's 20 px preview, shown behind the image while it loads. Opaque images only: a
+// reading page runs no script to take the preview away, so it would show through transparent parts.
+export const imageFields = /* groq */ `{asset, hotspot, crop, alt, "lqip": select(asset->metadata.isOpaque != false => asset->metadata.lqip)}`
 
 const assetRef = /^image-[A-Za-z0-9]+-(\d+)x(\d+)-[a-z0-9]+$/
 
@@ -24,6 +25,7 @@ export const imageSchema = z
       .string()
       .max(4096)
       .regex(/^data:image\/(jpeg|png|webp|gif);base64,[A-Za-z0-9+/=]+$/)
+      .transform((url) => url as `data:image/${string}`)
       .nullish()
       .catch(null),
   })
