@@ -96,8 +96,8 @@ export default defineConfig([
     rules: { 'import/no-cycle': 'error' },
   },
   {
-    // Tool configuration files that their tools load as CommonJS.
-    files: ['*.config.js'],
+    // Tool configuration files that their tools load as CommonJS, and the install-time script (node, no loader).
+    files: ['*.config.js', 'scripts/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   globalIgnores([
