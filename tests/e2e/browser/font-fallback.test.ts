@@ -36,7 +36,10 @@ afterAll(async () => {
 type Face = 'fallback' | 'web font'
 
 /** The blocks' heights in one face; `fallback`: the web font files are refused. */
-async function layout(path: string, face: Face): Promise<{ heights: Record<string, number>; fonts: string[]; drawn: string[] }> {
+async function layout(
+  path: string,
+  face: Face,
+): Promise<{ heights: Record<string, number>; fonts: string[]; drawn: string[]; searchBox: number[] }> {
   const context = await site.browser.newContext({ ...DEVICES.mobile, baseURL: site.url })
   try {
     const page = await context.newPage()
@@ -50,7 +53,15 @@ async function layout(path: string, face: Face): Promise<{ heights: Record<strin
       await page.waitForLoadState('load')
     }
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    return { heights: await blockHeights(page), fonts: await facesDrawn(page), drawn: await platformFonts(page, ['h1', '.site-title']) }
+    return {
+      heights: await blockHeights(page),
+      fonts: await facesDrawn(page),
+      drawn: await platformFonts(page, ['h1', '.site-title']),
+      searchBox: await page.evaluate(() => {
+        const box = document.getElementById('site-search-q')!.getBoundingClientRect()
+        return [box.x, box.y, box.width].map((value) => Math.round(value * 10) / 10)
+      }),
+    }
   } finally {
     await context.close()
   }
@@ -114,4 +125,6 @@ it.each(PAGES)('%s takes the same lines in the fallback faces as in the web font
     .filter(([block, height]) => Math.abs(height - web.heights[block]!) > 4)
     .map(([block, height]) => `${block}: ${height} px in the fallback, ${web.heights[block]} px in the web font`)
   expect(moved).toEqual([])
+  // The header's search box beside its button stays put whichever face draws the button's label.
+  expect(fallback.searchBox).toEqual(web.searchBox)
 })
