@@ -6,17 +6,18 @@ import { isExecutableScript } from './csp'
  * Reading pages leave without Next's client runtime.
  *
  * A page a reader reads (an article, a listing, search, a share link's preview, the not-found
- * page) is whole in its HTML: links are plain links, the search form is a plain GET form, the
- * phone menu is a `<details>`, images load by their `srcset`. Next's scripts would only hydrate
- * the whole document again (React and the app router, about 140 kB gzip) to turn later clicks
- * into client navigations, and on a phone that work is what holds the largest paint and the
- * main thread (Lighthouse's LCP and TBT). So the site server takes them out as the page leaves:
- * every script a browser would run, its preloads and the inline RSC payload; JSON-LD stays.
+ * page) is whole in its HTML: links are plain links, the search forms are plain GET forms, the
+ * header's links scroll sideways on a phone (CSS), images load by their `srcset`. Next's scripts
+ * would only hydrate the whole document again (React and the app router, about 140 kB gzip) to
+ * turn later clicks into client navigations, and on a phone that work is what holds the largest
+ * paint and the main thread (Lighthouse's LCP and TBT). So the site server takes them out as the
+ * page leaves: every script a browser would run, its preloads and the inline RSC payload; JSON-LD
+ * stays.
  *
- * Pages keep their scripts where they do something: in draft mode (the Studio's overlays and live
- * updates), in the Studio, on an error page (its "Try again" re-renders in place), and on a page
- * React left a part of for the browser to render (a Suspense boundary still pending or switched
- * to client rendering), which would otherwise stay empty.
+ * Pages keep their scripts where they do something: in draft mode (the Presentation tool's
+ * navigation and refresh on edits), in the Studio, on an error page (its "Try again" re-renders in
+ * place), and on a page React left a part of for the browser to render (a Suspense boundary still
+ * pending or switched to client rendering), which would otherwise stay empty.
  */
 
 /** Next's draft-mode cookie: a request carrying it gets the page as Next made it. */
