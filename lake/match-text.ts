@@ -41,7 +41,8 @@ export function pathOf(node: AnyNode, parent: 0 | 1): string[] | null {
   return (parent === 0 ? n.type === 'This' : n.type === 'Parent' && n.n === 1) ? path : null
 }
 
-const ungroup = (node: AnyNode): AnyNode => (node.type === 'Group' ? ungroup(node.base as AnyNode) : node)
+/** The node inside any parentheses around it. */
+export const ungroup = (node: AnyNode): AnyNode => (node.type === 'Group' ? ungroup(node.base as AnyNode) : node)
 
 /** The reader of a text expression, or null when it is not one of the forms above. */
 export function textReader(expr: AnyNode, parent: 0 | 1): TextReader | null {

@@ -1,6 +1,6 @@
 import type { ExprNode } from 'groq-js'
 
-import { pathOf, textReader, type TextReader } from '../match-text'
+import { pathOf, textReader, type TextReader, ungroup } from '../match-text'
 import { patternRegexes, type TextIndex } from '../text-index'
 import type { DatasetView } from '../view'
 import type { Analysis, AnyNode } from './analyse'
@@ -77,7 +77,8 @@ function everyPatternMatched(node: AnyNode, analysis: Analysis): Omit<IndexedTer
   const zero = (n: AnyNode) => n.type === 'Value' && n.value === 0
   const counted = zero(node.right as AnyNode) ? (node.left as AnyNode) : zero(node.left as AnyNode) ? (node.right as AnyNode) : null
   if (!counted || counted.type !== 'FuncCall' || counted.namespace !== 'global' || counted.name !== 'count') return null
-  const filter = ungroup((counted.args as AnyNode[])[0])
+  const argument = (counted.args as AnyNode[])[0]
+  const filter = argument && ungroup(argument)
   if (!filter || filter.type !== 'Filter' || !analysis.isClosed(filter.base as ExprNode)) return null
   const not = ungroup(filter.expr as AnyNode)
   if (not.type !== 'Not') return null
@@ -92,8 +93,6 @@ function everyPatternMatched(node: AnyNode, analysis: Analysis): Omit<IndexedTer
   }
   return { term: { kind: 'match', texts, every: true, readers }, values: [filter.base as ExprNode], closed: true }
 }
-
-const ungroup = (node: AnyNode | undefined): AnyNode => (node && node.type === 'Group' ? ungroup(node.base as AnyNode) : node!)
 
 /**
  * The alternatives of `a || b || ...`, looking through parentheses, and of the
