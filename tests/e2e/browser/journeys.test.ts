@@ -45,8 +45,14 @@ async function expectCleanJourney({ page, guard }: Reader): Promise<void> {
 
 describe.each<Device>(['desktop', 'mobile'])('a reader on %s', (device) => {
   let reader: Reader
-  /** A reader on a phone taps a link; on a laptop they click it. */
-  const follow = (link: Locator) => (device === 'mobile' ? link.tap() : link.click())
+  /**
+   * A reader on a phone taps a link; on a laptop they click it. They read the page first: a link
+   * loads the next page, and leaving a page whose images are still coming cancels them.
+   */
+  const follow = async (link: Locator) => {
+    await link.page().waitForLoadState('networkidle')
+    await (device === 'mobile' ? link.tap() : link.click())
+  }
 
   beforeEach(async () => {
     reader = await openReader(site, device)
