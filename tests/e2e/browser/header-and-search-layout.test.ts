@@ -77,6 +77,22 @@ describe.each<Device>(['mobile', 'desktop'])('on a %s', (device) => {
     await Promise.all([page.waitForURL((url) => url.pathname === href), last.click()])
   })
 
+  it('the search boxes stand where they end up while the page is still arriving (the button not parsed yet)', async () => {
+    // A browser draws a page before all of its HTML is there; the parser may have stopped between a
+    // form's input and its button. Taking the buttons out is that moment: no box may move.
+    const { page } = reader
+    await page.goto('/search?q=leadership')
+    const inputs = page.locator('form[role="search"] input')
+    expect(await inputs.count()).toBe(2)
+    const boxes = () => inputs.evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
+    const whole = await boxes()
+    await page.locator('form[role="search"] button').evaluateAll((buttons) => buttons.forEach((button) => button.remove()))
+    const arriving = await boxes()
+    for (const [i, box] of whole.entries()) {
+      expect({ x: arriving[i]!.x, y: arriving[i]!.y }).toEqual({ x: box.x, y: box.y })
+    }
+  })
+
   it("the search page's form uses the site's type, field and button styles", async () => {
     const { page } = reader
     await page.goto('/search?q=leadership')
