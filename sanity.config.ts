@@ -4,14 +4,12 @@ import { presentationTool } from 'sanity/presentation'
 import { structureTool } from 'sanity/structure'
 
 import { env } from './lib/content/env'
+import { paths } from './lib/routing/paths'
 import { installLakeEventSource } from './sanity/lake-event-source'
 import { installOfflineFetch } from './sanity/local/offline-fetch'
 import { lakeApiHost, LOCAL_PROJECT_ID, localWorkspaceOptions } from './sanity/local/studio'
 import { schemaTypes } from './sanity/schemaTypes'
 import { newDocumentOptions, documentActions, documentTemplates, structure } from './sanity/structure'
-
-/** Where the Studio is mounted in the site (app/(studio)/studio/[[...tool]]). */
-export const STUDIO_BASE_PATH = '/studio'
 
 /** The site's route that enters draft mode (app/api/draft-mode/enable). */
 const DRAFT_MODE_ENABLE = '/api/draft-mode/enable'
@@ -31,7 +29,7 @@ export function studioConfig(origin: string, contentEnv = env): Config {
   return defineConfig({
     name: 'default',
     title: 'Insights',
-    basePath: STUDIO_BASE_PATH,
+    basePath: paths.studio,
     projectId: embedded ? LOCAL_PROJECT_ID : contentEnv.NEXT_PUBLIC_SANITY_PROJECT_ID!,
     dataset,
     plugins: [

@@ -1,6 +1,8 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 
+import { isStudioPath } from '../lib/routing/paths'
+
 import { editorAccess, type EditorAccessOptions } from './editor-access'
 
 /**
@@ -62,7 +64,7 @@ export function isLakeApiPath(url: string): boolean {
 /** Whether `url` is the Studio or its lake, which only editors may use. */
 export function isEditorPath(url: string): boolean {
   const path = url.split('?')[0] ?? ''
-  return path === '/studio' || path.startsWith('/studio/') || isLakeApiPath(url)
+  return isStudioPath(path) || isLakeApiPath(url)
 }
 
 function forwardHeaders(headers: IncomingHttpHeaders, lake: URL, token: string): IncomingHttpHeaders {

@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http'
 
 import { contentSourceDown } from '../lib/content/availability'
+import { isStudioPath } from '../lib/routing/paths'
 
 import { pagePolicy, type PolicyOptions, RESOURCE_POLICY, scriptSources } from './csp'
 import type { HtmlResponse, HtmlRewrite } from './html-response'
@@ -29,8 +30,11 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
   const transport: OutgoingHttpHeaders = secure ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}
 
   return {
-    /** `path`: the request's path, so the Studio's page gets the Studio's policy. */
-    html({ status, body }: HtmlResponse, path = '/'): HtmlRewrite {
+    /**
+     * `path`: the request's path, so the Studio's page gets the Studio's policy; `text`: the body
+     * already decoded, when the caller has it.
+     */
+    html({ status, body }: HtmlResponse, path = '/', text?: string): HtmlRewrite {
       if (status >= 500 && contentSourceDown()) {
         return {
           headers: {
@@ -42,8 +46,8 @@ export function responsePolicy(environment: NodeJS.ProcessEnv) {
           replace: { status: 503, body: Buffer.from(unavailablePage(environment.SITE_NAME ?? 'Insights')) },
         }
       }
-      const pageOptions = path === '/studio' || path.startsWith('/studio/') ? studioOptions : options
-      return { headers: { ...transport, 'content-security-policy': pagePolicy(scriptSources(body.toString('utf8')), pageOptions) } }
+      const pageOptions = isStudioPath(path) ? studioOptions : options
+      return { headers: { ...transport, 'content-security-policy': pagePolicy(scriptSources(text ?? body.toString('utf8')), pageOptions) } }
     },
     other(): OutgoingHttpHeaders {
       return { ...transport, 'content-security-policy': RESOURCE_POLICY }

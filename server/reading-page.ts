@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
+import { isStudioPath } from '../lib/routing/paths'
+
 import { isExecutableScript } from './csp'
 
 /**
@@ -26,7 +28,7 @@ const DRAFT_MODE_COOKIE = /(?:^|;\s*)__prerender_bypass=/
 /** Whether a request is for a reading page, as far as the request tells: not the Studio, not draft mode. */
 export function isReadingRequest(req: IncomingMessage): boolean {
   const path = (req.url ?? '/').split('?')[0] ?? '/'
-  if (path === '/studio' || path.startsWith('/studio/')) return false
+  if (isStudioPath(path)) return false
   return !DRAFT_MODE_COOKIE.test(String(req.headers.cookie ?? ''))
 }
 

@@ -69,9 +69,11 @@ export function createSiteServer(
           // A 404 that Next could only send as an empty shell gets the site's not-found document.
           const document = notFound && response.status === 404 && isErrorShell(response.body) ? notFound.current() : null
           let page = document ? { status: 404, body: document } : response
-          const lean = reading ? withoutClientRuntime(page.status, page.body.toString('utf8')) : null
+          // Decoded once: for the stripping and for the policy's script hashes.
+          const text = reading ? page.body.toString('utf8') : undefined
+          const lean = text === undefined ? null : withoutClientRuntime(page.status, text)
           if (lean !== null) page = { status: page.status, body: Buffer.from(lean) }
-          const rewrite = policy.html(page, url.split('?')[0])
+          const rewrite = policy.html(page, url.split('?')[0], lean ?? text)
           if (page !== response && !rewrite.replace) rewrite.replace = page
           // A redirect Next served from its cache without its Location gets it back.
           if (!res.hasHeader('location')) Object.assign(rewrite.headers, redirectLocation(page))

@@ -88,7 +88,7 @@ function everyPatternMatched(node: AnyNode, analysis: Analysis): Omit<IndexedTer
     if (alt.type !== 'OpCall' || alt.op !== 'match' || (alt.right as AnyNode).type !== 'This') return null
     const reader = textReader(alt.left as AnyNode, 1)
     if (!reader) return null
-    texts.push(reader.own ? 'own' : 'referenced')
+    texts.push(matchTextOf(reader))
     readers.push(reader)
   }
   return { term: { kind: 'match', texts, every: true, readers }, values: [filter.base as ExprNode], closed: true }
@@ -118,8 +118,10 @@ export function disjuncts(expr: ExprNode): ExprNode[] {
  */
 function matchText(expr: ExprNode, parent: 0 | 1): MatchText | null {
   const reader = textReader(expr as AnyNode, parent)
-  return reader ? (reader.own ? 'own' : 'referenced') : null
+  return reader ? matchTextOf(reader) : null
 }
+
+const matchTextOf = (reader: TextReader): MatchText => (reader.own ? 'own' : 'referenced')
 
 /**
  * The documents an index gives for one term given its values, in dataset order; null when the

@@ -60,4 +60,11 @@ export const paths = {
   /** A share link: one document's draft, read-only (app/(site)/preview/[token]). */
   sharedPreview: (token: string) => `/preview/${encodeURIComponent(token)}`,
   sitemapPart: (part: number) => `/sitemap/${part}.xml`,
+  /** Where the Studio is mounted (app/(studio)/studio/[[...tool]], sanity.config.ts). */
+  studio: '/studio',
 } as const
+
+/** Whether a request's path (no query string) is the Studio or one of its tools. */
+export function isStudioPath(path: string): boolean {
+  return path === paths.studio || path.startsWith(`${paths.studio}/`)
+}

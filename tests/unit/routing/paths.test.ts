@@ -1,6 +1,11 @@
-import { paths } from '@/lib/routing/paths'
+import { isStudioPath, paths } from '@/lib/routing/paths'
 
 describe('paths', () => {
+  it('knows the Studio and its tools, and nothing that only begins like it', () => {
+    for (const path of ['/studio', '/studio/', '/studio/structure/article']) expect(isStudioPath(path)).toBe(true)
+    for (const path of ['/', '/studios', '/studio-tips', '/insights/studio']) expect(isStudioPath(path)).toBe(false)
+  })
+
   it('links an article, an author and a topic by slug', () => {
     expect(paths.article('strategy-in-the-fog')).toBe('/insights/strategy-in-the-fog')
     expect(paths.author('jane-doe')).toBe('/authors/jane-doe')
