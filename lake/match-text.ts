@@ -157,9 +157,31 @@ function intern(token: string): string {
 
 /** groq-js's gatherText for the text side: the tokens of a string, or of an array's strings; null for none. */
 function gatheredTokens(value: unknown): TokenCounts | null {
-  if (typeof value === 'string') return new TokenCounts(matchTokenize(value))
-  if (Array.isArray(value)) return new TokenCounts(value.flatMap((v) => (typeof v === 'string' ? matchTokenize(v) : [])))
+  if (typeof value === 'string') return keptTokens(gatheredStrings, value, () => matchTokenize(value))
+  if (Array.isArray(value)) {
+    const strings = value.filter((v): v is string => typeof v === 'string')
+    return keptTokens(gatheredLists, JSON.stringify(strings), () => strings.flatMap(matchTokenize))
+  }
   return null
+}
+
+/**
+ * The counted tokens of short texts (titles, standfirsts, the names of an article's authors) by
+ * the text itself, for the last GATHERED_KEPT texts: a search for a common word reads them for
+ * every article, twice (the filter's every-term and the score), and a text's tokens never change.
+ */
+const GATHERED_KEPT = 65536
+/** By the string; lists of strings apart, by their JSON (a string may spell a list's JSON). */
+const gatheredStrings = new Map<string, TokenCounts>()
+const gatheredLists = new Map<string, TokenCounts>()
+function keptTokens(kept: Map<string, TokenCounts>, key: string, tokenize: () => string[]): TokenCounts {
+  let counts = kept.get(key)
+  if (counts === undefined) {
+    counts = new TokenCounts(tokenize())
+    kept.set(key, counts)
+    if (kept.size > GATHERED_KEPT) kept.delete(kept.keys().next().value as string)
+  }
+  return counts
 }
 
 /** groq-js's portableTextContent (src/evaluator/pt.ts) on a JSON value. */

@@ -271,6 +271,9 @@ const matchDocs: LakeDocument[] = [
   { _id: 'mt-8', _type: 'mt', body: [[block('nested team')], 'work', { _type: 'image' }], standfirst: 'Work!' },
   { _id: 'mt-9', _type: 'mt', title: 'Téam wörk', authors: [{ _ref: 'mt-a2' }, { _ref: 'mt-a2' }] },
   { _id: 'mt-10', _type: 'mt', title: 42, standfirst: { text: 'team work' }, body: 'team work' },
+  // A list of strings, and a string spelling that list's JSON: their tokens differ (team, work vs team, nwork).
+  { _id: 'mt-11', _type: 'mt', title: ['team\nwork'] },
+  { _id: 'mt-12', _type: 'mt', title: JSON.stringify(['team\nwork']) },
 ]
 const everyTerm = `*[_type == "mt" && count($terms[!(^.title match @ || ^.standfirst match @ || pt::text(^.body) match @ || ^.authors[]->name match @ || ^.author->name match @)]) == 0]`
 const everyTermBattery: Array<[string, Record<string, unknown>]> = [
@@ -294,6 +297,8 @@ const everyTermBattery: Array<[string, Record<string, unknown>]> = [
   ['terms not an array', { terms: 'team' }],
   ['terms null', { terms: null }],
   ['a word in no document', { terms: ['zzzqx'] }],
+  // After the cases above have read mt-11's title: the lake keeps texts' tokens between queries.
+  ['a word of a string that spells a list', { terms: ['nwork'] }],
 ]
 
 describe.each(perspectives)('the search filter decided by the lake = plain groq-js (%s)', (perspective) => {
