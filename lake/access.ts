@@ -44,12 +44,23 @@ export const DEFAULT_TOKEN_FILE = path.resolve(__dirname, '..', '.lake-token')
 export function localLakeToken(env: Record<string, string | undefined> = process.env, file = DEFAULT_TOKEN_FILE): string {
   const given = env.SANITY_LAKE_TOKEN?.trim()
   if (given) return checkedToken(given, 'SANITY_LAKE_TOKEN')
+  let token: string
   try {
-    fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 })
+    try {
+      fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+    token = fs.readFileSync(file, 'utf8').trim()
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    // A read-only or foreign folder (a container running as another user): say what to set.
+    throw new Error(
+      `SANITY_LAKE_TOKEN is not set and the lake's token file ${file} cannot be made or read (${(err as Error).message}). ` +
+        `Set SANITY_LAKE_TOKEN (at least ${MIN_TOKEN_LENGTH} characters, no spaces), the same for the lake and the site.`,
+      { cause: err },
+    )
   }
-  return checkedToken(fs.readFileSync(file, 'utf8').trim(), file)
+  return checkedToken(token, file)
 }
 
 function checkedToken(token: string, source: string): string {

@@ -148,4 +148,19 @@ describe('the local token (embedded default)', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  it('that cannot be made says to set SANITY_LAKE_TOKEN (a container whose folder is not its own)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lake-token-'))
+    try {
+      // A folder that cannot be written: here, one that is a file (root writes anywhere else).
+      const notAFolder = join(dir, 'app')
+      writeFileSync(notAFolder, '')
+      expect(() => localLakeToken({}, join(notAFolder, '.lake-token'))).toThrow(
+        /SANITY_LAKE_TOKEN is not set and the lake's token file .*app\/\.lake-token cannot be made or read \(ENOTDIR.*Set SANITY_LAKE_TOKEN/,
+      )
+      expect(localLakeToken({ SANITY_LAKE_TOKEN: TOKEN }, join(notAFolder, '.lake-token'))).toBe(TOKEN)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })
