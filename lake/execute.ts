@@ -5,7 +5,7 @@ import { LakeError, queryParseError, queryResultTooLarge } from './errors'
 import type { LakeDocument } from './ndjson'
 import { decodeTerms, readDynamicRef, readMark } from './plan/dynamic-ref'
 import { attributePath, everyTermHolds, narrow, type IndexTerm } from './plan/index-terms'
-import { EVERYTHING_PARAM, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
+import { EVERYTHING_PARAM, type Fixed, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
 import { nativeScore, nativeScoreArgs, type ScoreHint } from './score'
 import { Memo, readPath, type DatasetView } from './view'
 
@@ -278,6 +278,13 @@ class Execution {
       best = narrow(this.view, best, indexed.term, evaluated, () => this.budget.check())
       if (best.length === 0) break
     }
+    if (slot.fixed) {
+      const passing = await this.fixedPassing(slot.fixed, best.length)
+      if (passing) {
+        best = best.filter((doc) => passing.has((doc as LakeDocument)._id))
+        this.params[slot.fixed.flag] = true
+      }
+    }
     if (slot.exact) {
       // Every candidate satisfies the term once the list is what everyTermHolds kept (see Exact).
       const kept =
@@ -288,6 +295,22 @@ class Execution {
       if (kept) best = kept
     }
     return best
+  }
+
+  /**
+   * The ids of the view's documents that pass a filter's fixed terms (see Fixed), kept by the
+   * view. Found when not kept only if the filter has at least a quarter of the view to
+   * test anyway (a listing, a search for a common word); for fewer candidates (an article by its
+   * slug) null: the filter tests them as written.
+   */
+  private async fixedPassing(fixed: Fixed, candidates: number): Promise<ReadonlySet<string> | null> {
+    const kept = this.view.fixed.get(fixed.key)
+    if (kept.hit) return kept.value as ReadonlySet<string>
+    if (candidates * 4 < this.view.docs.length) return null
+    const passing = (await this.evaluate(fixed.filter)) as LakeDocument[]
+    const ids = new Set(passing.map((doc) => doc._id))
+    this.view.fixed.set(fixed.key, ids)
+    return ids
   }
 
   private readonly derefDocument = (id: string): unknown => {

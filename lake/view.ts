@@ -15,6 +15,8 @@ export class DatasetView {
   private readonly byPath = new Map<string, Map<string, LakeDocument[]>>()
   private referrers: Map<string, LakeDocument[]> | null = null
   readonly memo = new Memo(256)
+  /** The ids of the documents a filter's fixed terms pass (plan/rewrite.ts Fixed), by the terms: few, each as large as a type. */
+  readonly fixed = new Memo(32)
 
   /**
    * Everything is made when first asked for: the lake's own copy of the dataset (the one writes

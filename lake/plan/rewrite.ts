@@ -22,6 +22,8 @@ import { attributePath, disjuncts, indexTerms, type IndexedTerm, type IndexTerm 
  *   (filter, projection, map, `order` terms) it is computed once per request instead of per item.
  * - `value` (memo): such a subtree that is a filter or an `order`/`score` pipe is a set of
  *   documents fixed by the view and its parameters, so its result is kept in the view's memo.
+ * - `fixed`: the terms of a filter that read only the candidate (a listing's "is listable") are
+ *   decided once per view for all documents, and the filter skips them (see Fixed).
  *
  * Anything the planner does not understand (custom functions, selectors, unknown node types)
  * leaves the query as it is.
@@ -41,6 +43,7 @@ export type Slot =
       dynamic: IndexTerm[]
       topK?: TopK
       exact?: Exact
+      fixed?: Fixed
     }
   | { kind: 'value'; name: string; node: ExprNode; deps: Slot[]; memo: MemoKey | null }
 
@@ -55,6 +58,17 @@ export type MemoKey = { tree: string; params: string[] }
  * whose candidates are the list the executor computed.
  */
 export type Exact = { term: IndexedTerm; flag: string }
+
+/**
+ * The terms of the filter's conjunction that only read the candidate (and documents it
+ * references): no parameter, no `^`, no `*`, nothing of the request. Whether a document passes
+ * them is fixed by the view, so the executor finds the documents that do once per view (`filter`,
+ * run on every document, kept by the view under `key`) and keeps only those among the
+ * candidates. In the filter each such term becomes `select($flag => true, term)`, as an Exact
+ * term does. Only for filters without dynamic terms or top-k (the candidates are then exactly
+ * what the filter tests).
+ */
+export type Fixed = { filter: ExprNode; key: string; flag: string }
 
 /**
  * `*[cond] | order(keys) [a...b]` where `cond` depends on the enclosing scope: the executor hands
@@ -133,7 +147,18 @@ export class Planner {
     const indexed = terms.filter((t) => t.closed)
     const decided = topK || dynamic.length > 0 ? undefined : indexed.find((t) => t.term.kind === 'match' && t.term.readers)
     const exact = decided ? { term: decided, flag: this.newName('exact') } : undefined
-    const expr = exact ? replaceConjunct(rewritten, exact.term.node, decidedTerm(exact)) : rewritten
+    let expr = exact ? replaceConjunct(rewritten, exact.term.node, decidedTerm(exact.flag, exact.term.node)) : rewritten
+    const allTerms = topK || dynamic.length > 0 ? [] : conjuncts(expr)
+    const fixedTerms = allTerms.filter((c) => this.isFixed(c))
+    let fixed: Fixed | undefined
+    if (fixedTerms.length > 0) {
+      const flag = this.newName('fixed')
+      const conjunction = andOf(fixedTerms)
+      const filter = { type: 'Filter', base: { type: 'Parameter', name: EVERYTHING_PARAM }, expr: conjunction } as ExprNode
+      fixed = { filter, key: `fixed:${memoKey(conjunction).tree}`, flag }
+      // One select for them all, first (`&&` is the same value in any order: false wins, then null).
+      expr = andOf([decidedTerm(flag, conjunction), ...allTerms.filter((c) => !fixedTerms.includes(c))])
+    }
     slots.push({
       kind: 'candidates',
       name,
@@ -143,10 +168,17 @@ export class Planner {
       dynamic: dynamic.map((d) => d.term),
       ...(topK ? { topK } : {}),
       ...(exact ? { exact } : {}),
+      ...(fixed ? { fixed } : {}),
     })
     if (topK) return { ...node, base: dynamicBase(name, dynamic), expr: reportingFilter(name, rewritten) } as ExprNode
     const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : { type: 'Parameter', name }
     return { ...node, base, expr } as ExprNode
+  }
+
+  /** A conjunct whose truth for a document is fixed by the view (see Fixed). */
+  private isFixed(node: ExprNode): boolean {
+    const info = this.analysis.of(node)
+    return !info.context && !info.unknown && !info.everything && info.parent === 0 && memoKey(node).params.length === 0
   }
 
   /**
@@ -212,15 +244,26 @@ export class Planner {
   }
 }
 
-/** `select($flag => true, term)` (see Exact). */
-function decidedTerm(exact: Exact): ExprNode {
+/** `select($flag => true, term)` (see Exact and Fixed). */
+function decidedTerm(flag: string, term: ExprNode): ExprNode {
   return {
     type: 'Select',
-    alternatives: [
-      { type: 'SelectAlternative', condition: { type: 'Parameter', name: exact.flag }, value: { type: 'Value', value: true } },
-    ],
-    fallback: exact.term.node,
+    alternatives: [{ type: 'SelectAlternative', condition: { type: 'Parameter', name: flag }, value: { type: 'Value', value: true } }],
+    fallback: term,
   } as unknown as ExprNode
+}
+
+/** `a && b && ...` of the terms, left to right. */
+function andOf(terms: ExprNode[]): ExprNode {
+  return terms.reduce((left, right) => ({ type: 'And', left, right }) as ExprNode)
+}
+
+/** The terms of `a && b && ...`, through parentheses. */
+function conjuncts(expr: ExprNode): ExprNode[] {
+  const node = expr as AnyNode
+  if (node.type === 'And') return [...conjuncts(node.left as ExprNode), ...conjuncts(node.right as ExprNode)]
+  if (node.type === 'Group') return conjuncts(node.base as ExprNode)
+  return [expr]
 }
 
 /** `expr` with the conjunct `target` (the node itself) replaced, through `&&` and parentheses. */
