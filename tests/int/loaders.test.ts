@@ -132,19 +132,29 @@ describe('loaders in one server render', () => {
     lake = await startTestLake()
     process.env.SANITY_LAKE_URL = lake.url
     delete process.env.NEXT_PUBLIC_SANITY_PROJECT_ID
-    // The loaders and the renderer must share one copy of React, so they are loaded together.
-    jest.isolateModules(() => {
-      /* eslint-disable @typescript-eslint/no-require-imports */
-      content = require('@/lib/content')
-      const React: typeof import('react') = require('react')
-      const { renderToPipeableStream } = require('next/dist/compiled/react-server-dom-webpack/server.node')
-      /* eslint-enable @typescript-eslint/no-require-imports */
-      render = (component) =>
-        new Promise((resolve, reject) => {
-          const stream = renderToPipeableStream(React.createElement(component), {}, { onError: reject })
-          stream.pipe(new Writable({ write: (_chunk, _encoding, next) => next(), final: (next) => (next(), resolve()) }))
-        })
-    })
+    // The loaders and the renderer must share one copy of React, so they are loaded together, in
+    // their production builds as Next runs them: the renderer's development build installs a
+    // process-wide async hook that records every promise made from then on, which no test file
+    // can remove (the next file in this worker ran out of memory).
+    const nodeEnv = process.env.NODE_ENV
+    Object.assign(process.env, { NODE_ENV: 'production' })
+    try {
+      jest.isolateModules(() => {
+        /* eslint-disable @typescript-eslint/no-require-imports */
+        content = require('@/lib/content')
+        const React: typeof import('react') = require('react')
+        const { renderToPipeableStream } = require('next/dist/compiled/react-server-dom-webpack/server.node')
+        /* eslint-enable @typescript-eslint/no-require-imports */
+        render = (component) =>
+          new Promise((resolve, reject) => {
+            const stream = renderToPipeableStream(React.createElement(component), {}, { onError: reject })
+            stream.pipe(new Writable({ write: (_chunk, _encoding, next) => next(), final: (next) => (next(), resolve()) }))
+          })
+      })
+    } finally {
+      if (nodeEnv === undefined) Reflect.deleteProperty(process.env, 'NODE_ENV')
+      else Object.assign(process.env, { NODE_ENV: nodeEnv })
+    }
   })
   afterAll(() => lake.close())
 
