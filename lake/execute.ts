@@ -280,10 +280,8 @@ class Execution {
     }
     if (slot.fixed) {
       const passing = await this.fixedPassing(slot.fixed, best.length)
-      if (passing) {
-        best = best.filter((doc) => passing.has((doc as LakeDocument)._id))
-        this.params[slot.fixed.flag] = true
-      }
+      if (passing) best = best.filter((doc) => passing.has((doc as LakeDocument)._id))
+      this.params[slot.fixed.flag] = passing !== null
     }
     if (slot.exact) {
       // Every candidate satisfies the term once the list is what everyTermHolds kept (see Exact).
@@ -307,6 +305,13 @@ class Execution {
     const kept = this.view.fixed.get(fixed.key)
     if (kept.hit) return kept.value as ReadonlySet<string>
     if (candidates * 4 < this.view.docs.length) return null
+    let docs: readonly unknown[] = this.view.docs
+    for (const indexed of fixed.narrowBy) {
+      const values: unknown[] = []
+      for (const value of indexed.values) values.push(await this.evaluate(value))
+      docs = narrow(this.view, docs, indexed.term, values, () => this.budget.check())
+    }
+    this.bind(fixed.docs, docs)
     const passing = (await this.evaluate(fixed.filter)) as LakeDocument[]
     const ids = new Set(passing.map((doc) => doc._id))
     this.view.fixed.set(fixed.key, ids)

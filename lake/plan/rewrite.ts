@@ -2,7 +2,7 @@ import { DateTime, Path, type ExprNode } from 'groq-js'
 
 import { Analysis, children, childEntries, isNode, PER_ITEM_KEYS, type AnyNode } from './analyse'
 import { dynamicBase, reportingFilter } from './dynamic-ref'
-import { attributePath, disjuncts, indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
+import { attributePath, conjuncts, disjuncts, indexTerms, type IndexedTerm, type IndexTerm } from './index-terms'
 
 /**
  * The query planner: rewrites a parsed GROQ tree so that groq-js evaluates less, without
@@ -63,12 +63,19 @@ export type Exact = { term: IndexedTerm; flag: string }
  * The terms of the filter's conjunction that only read the candidate (and documents it
  * references): no parameter, no `^`, no `*`, nothing of the request. Whether a document passes
  * them is fixed by the view, so the executor finds the documents that do once per view (`filter`,
- * run on every document, kept by the view under `key`) and keeps only those among the
- * candidates. In the filter each such term becomes `select($flag => true, term)`, as an Exact
+ * run on every document an index gives for them, kept by the view under `key`) and keeps only
+ * those among the candidates. In the filter each such term becomes `select($flag => true, term)`, as an Exact
  * term does. Only for filters without dynamic terms or top-k (the candidates are then exactly
  * what the filter tests).
  */
-export type Fixed = { filter: ExprNode; key: string; flag: string }
+export type Fixed = {
+  filter: ExprNode
+  key: string
+  flag: string
+  /** The parameter `filter` runs on: the view's documents, narrowed by the index terms among the fixed terms (`narrowBy`). */
+  docs: string
+  narrowBy: IndexedTerm[]
+}
 
 /**
  * `*[cond] | order(keys) [a...b]` where `cond` depends on the enclosing scope: the executor hands
@@ -147,15 +154,18 @@ export class Planner {
     const indexed = terms.filter((t) => t.closed)
     const decided = topK || dynamic.length > 0 ? undefined : indexed.find((t) => t.term.kind === 'match' && t.term.readers)
     const exact = decided ? { term: decided, flag: this.newName('exact') } : undefined
-    let expr = exact ? replaceConjunct(rewritten, exact.term.node, decidedTerm(exact.flag, exact.term.node)) : rewritten
+    const exactTerm = exact ? decidedTerm(exact.flag, exact.term.node) : null
+    let expr = exact && exactTerm ? replaceConjunct(rewritten, exact.term.node, exactTerm) : rewritten
     const allTerms = topK || dynamic.length > 0 ? [] : conjuncts(expr)
     const fixedTerms = allTerms.filter((c) => this.isFixed(c))
     let fixed: Fixed | undefined
     if (fixedTerms.length > 0) {
       const flag = this.newName('fixed')
+      const docs = this.newName('fixed-docs')
       const conjunction = andOf(fixedTerms)
-      const filter = { type: 'Filter', base: { type: 'Parameter', name: EVERYTHING_PARAM }, expr: conjunction } as ExprNode
-      fixed = { filter, key: `fixed:${memoKey(conjunction).tree}`, flag }
+      const filter = { type: 'Filter', base: { type: 'Parameter', name: docs }, expr: conjunction } as ExprNode
+      const narrowBy = indexed.filter((t) => fixedTerms.includes(t.node))
+      fixed = { filter, key: `fixed:${memoKey(conjunction).tree}`, flag, docs, narrowBy }
       // One select for them all, first (`&&` is the same value in any order: false wins, then null).
       expr = andOf([decidedTerm(flag, conjunction), ...allTerms.filter((c) => !fixedTerms.includes(c))])
     }
@@ -172,7 +182,20 @@ export class Planner {
     })
     if (topK) return { ...node, base: dynamicBase(name, dynamic), expr: reportingFilter(name, rewritten) } as ExprNode
     const base = dynamic.length > 0 ? dynamicBase(name, dynamic) : { type: 'Parameter', name }
-    return { ...node, base, expr } as ExprNode
+    const filter = { ...node, base, expr } as ExprNode
+    // Every term decided by the executor (a listing's filter, the search's): when it could decide
+    // them all, the candidates are the filter's result, and groq-js need not test each one.
+    const undecided = allTerms.filter((c) => !fixedTerms.includes(c) && c !== exactTerm)
+    if (fixed && undecided.length === 0) {
+      const flags = [fixed.flag, ...(exact && allTerms.includes(exactTerm!) ? [exact.flag] : [])]
+      const condition = andOf(flags.map((flag) => ({ type: 'Parameter', name: flag }) as ExprNode))
+      return {
+        type: 'Select',
+        alternatives: [{ type: 'SelectAlternative', condition, value: base }],
+        fallback: filter,
+      } as unknown as ExprNode
+    }
+    return filter
   }
 
   /** A conjunct whose truth for a document is fixed by the view (see Fixed). */
@@ -256,14 +279,6 @@ function decidedTerm(flag: string, term: ExprNode): ExprNode {
 /** `a && b && ...` of the terms, left to right. */
 function andOf(terms: ExprNode[]): ExprNode {
   return terms.reduce((left, right) => ({ type: 'And', left, right }) as ExprNode)
-}
-
-/** The terms of `a && b && ...`, through parentheses. */
-function conjuncts(expr: ExprNode): ExprNode[] {
-  const node = expr as AnyNode
-  if (node.type === 'And') return [...conjuncts(node.left as ExprNode), ...conjuncts(node.right as ExprNode)]
-  if (node.type === 'Group') return conjuncts(node.base as ExprNode)
-  return [expr]
 }
 
 /** `expr` with the conjunct `target` (the node itself) replaced, through `&&` and parentheses. */

@@ -476,6 +476,11 @@ it("the search's and the listings' filters find the documents that are listable 
     const listable = keys.filter((key) => key.includes('"name":"standfirst"'))
     expect(listable).toHaveLength(2)
     expect(new Set(listable).size).toBe(1)
+    // Every term of these filters is decided by the lake: when it could, the candidates are the result.
+    const decidedFilters = JSON.stringify(plan).match(
+      /"type":"Select","alternatives":\[\{"type":"SelectAlternative","condition":\{"type":"(And|Parameter)"[^]*?"fallback":\{"type":"Filter"/g,
+    )
+    expect(decidedFilters?.length).toBeGreaterThanOrEqual(2)
   }
 })
 
