@@ -64,9 +64,9 @@ export type Exact = { term: IndexedTerm; flag: string }
  * references): no parameter, no `^`, no `*`, nothing of the request. Whether a document passes
  * them is fixed by the view, so the executor finds the documents that do once per view (`filter`,
  * run on every document an index gives for them, kept by the view under `key`) and keeps only
- * those among the candidates. In the filter each such term becomes `select($flag => true, term)`, as an Exact
- * term does. Only for filters without dynamic terms or top-k (the candidates are then exactly
- * what the filter tests).
+ * those among the candidates. In the filter they become one `select($flag => true, a && b ...)`,
+ * as an Exact term does. Only for filters without dynamic terms or top-k (the candidates are
+ * then exactly what the filter tests).
  */
 export type Fixed = {
   filter: ExprNode
