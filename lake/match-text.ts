@@ -167,14 +167,17 @@ function gatheredTokens(value: unknown): TokenCounts | null {
 
 /**
  * The counted tokens of short texts (titles, standfirsts, the names of an article's authors) by
- * the text itself, for the last GATHERED_KEPT texts: a search for a common word reads them for
- * every article, twice (the filter's every-term and the score), and a text's tokens never change.
+ * the text itself, for the last GATHERED_KEPT texts of at most GATHERED_MAX_CHARS: a search for a
+ * common word reads them for every article, twice (the filter's every-term and the score), and a
+ * text's tokens never change. Longer texts are counted each time, so what is kept stays small.
  */
 const GATHERED_KEPT = 65536
+const GATHERED_MAX_CHARS = 2048
 /** By the string; lists of strings apart, by their JSON (a string may spell a list's JSON). */
 const gatheredStrings = new Map<string, TokenCounts>()
 const gatheredLists = new Map<string, TokenCounts>()
 function keptTokens(kept: Map<string, TokenCounts>, key: string, tokenize: () => string[]): TokenCounts {
+  if (key.length > GATHERED_MAX_CHARS) return new TokenCounts(tokenize())
   let counts = kept.get(key)
   if (counts === undefined) {
     counts = new TokenCounts(tokenize())
