@@ -104,7 +104,7 @@ export async function measureLighthouse(siteUrl: string, pages: string[], report
   try {
     for (const page of pages) {
       const lhrs: Lhr[] = []
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0, retried = 0; i < runs; i++) {
         const run = await lighthouse(`${siteUrl}${page}`, {
           port: chromium.port,
           output: 'json',
@@ -113,7 +113,15 @@ export async function measureLighthouse(siteUrl: string, pages: string[], report
           disableFullPageScreenshot: true,
         })
         if (!run) throw new Error(`lighthouse returned nothing for ${page}`)
-        if (run.lhr.runtimeError) throw new Error(`lighthouse on ${page}: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`)
+        const error = run.lhr.runtimeError
+        // Lighthouse's own trace recording now and then misses the navigation ("Please run
+        // Lighthouse again"): that run is made again, twice at most; any other error stops the bench.
+        if (error?.code === 'NO_NAVSTART' && retried < 2) {
+          retried++
+          i--
+          continue
+        }
+        if (error) throw new Error(`lighthouse on ${page}: ${error.code} ${error.message}`)
         lhrs.push(run.lhr)
       }
       const performance = (lhr: Lhr) => lhr.categories.performance?.score ?? 0
