@@ -4,7 +4,7 @@ import { Budget, scan } from './budget'
 import { LakeError, queryParseError, queryResultTooLarge } from './errors'
 import type { LakeDocument } from './ndjson'
 import { decodeTerms, readDynamicRef, readMark } from './plan/dynamic-ref'
-import { attributePath, everyTermHolds, narrow, type IndexTerm } from './plan/index-terms'
+import { attributePath, everyTermHolds, narrow, type IndexedTerm, type IndexTerm } from './plan/index-terms'
 import { EVERYTHING_PARAM, type Fixed, Planner, type Plan, type Slot, type TopK } from './plan/rewrite'
 import { nativeScore, nativeScoreArgs, type ScoreHint } from './score'
 import { Memo, readPath, type DatasetView } from './view'
@@ -272,8 +272,7 @@ class Execution {
     let best: readonly unknown[] = this.view.docs
     let exactValue: { value: unknown } | null = null
     for (const indexed of slot.indexed) {
-      const evaluated: unknown[] = []
-      for (const value of indexed.values) evaluated.push(await this.evaluate(value))
+      const evaluated = await this.termValues(indexed)
       if (indexed === slot.exact?.term) exactValue = { value: evaluated[0] }
       best = narrow(this.view, best, indexed.term, evaluated, () => this.budget.check())
       if (best.length === 0) break
@@ -307,15 +306,20 @@ class Execution {
     if (candidates * 4 < this.view.docs.length) return null
     let docs: readonly unknown[] = this.view.docs
     for (const indexed of fixed.narrowBy) {
-      const values: unknown[] = []
-      for (const value of indexed.values) values.push(await this.evaluate(value))
-      docs = narrow(this.view, docs, indexed.term, values, () => this.budget.check())
+      docs = narrow(this.view, docs, indexed.term, await this.termValues(indexed), () => this.budget.check())
     }
     this.bind(fixed.docs, docs)
     const passing = (await this.evaluate(fixed.filter)) as LakeDocument[]
     const ids = new Set(passing.map((doc) => doc._id))
     this.view.fixed.set(fixed.key, ids)
     return ids
+  }
+
+  /** An index term's values, as groq-js computes them for this request. */
+  private async termValues(indexed: IndexedTerm): Promise<unknown[]> {
+    const values: unknown[] = []
+    for (const value of indexed.values) values.push(await this.evaluate(value))
+    return values
   }
 
   private readonly derefDocument = (id: string): unknown => {

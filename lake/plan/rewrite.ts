@@ -156,6 +156,7 @@ export class Planner {
     const exact = decided ? { term: decided, flag: this.newName('exact') } : undefined
     const exactTerm = exact ? decidedTerm(exact.flag, exact.term.node) : null
     let expr = exact && exactTerm ? replaceConjunct(rewritten, exact.term.node, exactTerm) : rewritten
+    // (With an Exact term, `allTerms` holds its select: both read the conjunction through `&&` and parentheses.)
     const allTerms = topK || dynamic.length > 0 ? [] : conjuncts(expr)
     const fixedTerms = allTerms.filter((c) => this.isFixed(c))
     let fixed: Fixed | undefined
@@ -187,7 +188,7 @@ export class Planner {
     // them all, the candidates are the filter's result, and groq-js need not test each one.
     const undecided = allTerms.filter((c) => !fixedTerms.includes(c) && c !== exactTerm)
     if (fixed && undecided.length === 0) {
-      const flags = [fixed.flag, ...(exact && allTerms.includes(exactTerm!) ? [exact.flag] : [])]
+      const flags = [fixed.flag, ...(exact ? [exact.flag] : [])]
       const condition = andOf(flags.map((flag) => ({ type: 'Parameter', name: flag }) as ExprNode))
       return {
         type: 'Select',
